@@ -1,0 +1,84 @@
+"""Engine speed on the national-scale sample plan, next to a raw numpy baseline of the same size.
+
+    python benchmarks/engine.py [--repeat N]
+
+Prints medians (ms) of: the raw baseline (a plain vectorised shift-and-aggregate over the same
+cube), a full recompute (do nothing and every option, every output), and a single-lever edit
+(one option recomputed, the rest reused).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import statistics
+import time
+
+import numpy as np
+
+from specplan.engine import Engine, compute
+from specplan.samples import build_sample
+
+
+def median_ms(function, repeat: int) -> float:
+    function()  # warm up
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - start) * 1e3)
+    return statistics.median(times)
+
+
+def raw_baseline(spend0: np.ndarray, years: int):
+    """Grow the cube, move 20% of inpatient to community linearly, total by setting and ICB."""
+    growth = np.cumprod(np.full(years, 1.03)) / 1.03
+    phasing = np.linspace(0.0, 1.0, years)
+
+    def run():
+        spend = np.rint(spend0[..., None] * growth).astype(np.int64)
+        released = np.rint(0.2 * phasing * spend[:, :, 0, :]).astype(np.int64)
+        spend[:, :, 0, :] -= released
+        spend[:, :, 3, :] += np.rint(0.6 * released).astype(np.int64)
+        return spend.sum(axis=(0, 1)), spend.sum(axis=2).sum(axis=0)
+
+    return run
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    plan = build_sample("national")
+    cells = plan.baseline.spend_pence.size * (plan.horizon + 1)
+    print(f"plan: {plan.name}: {len(plan.services)} services x {len(plan.icbs)} ICBs x "
+          f"{len(plan.settings)} settings x {plan.horizon + 1} years = {cells:,} cells, "
+          f"{len(plan.scenarios)} options")
+
+    raw = median_ms(raw_baseline(plan.baseline.spend_pence, plan.horizon + 1), args.repeat)
+
+    def full():
+        results = compute(plan)
+        for result in results.scenarios:  # every output the summary and views use
+            result.distance_by_region, result.total_beds, result.community_share, result.spend_by_service
+    full_ms = median_ms(full, args.repeat)
+
+    engine = Engine()
+    engine.compute(plan)
+    scenario = plan.scenarios[1]
+    lever = scenario.levers[0]
+    shares = iter(np.linspace(0.05, 0.95, 10_000))
+
+    def one_lever():
+        edited = dataclasses.replace(scenario, levers=(dataclasses.replace(lever, target_share=next(shares)),))
+        engine.compute(plan.replace_scenario(scenario.name, edited))
+    edit_ms = median_ms(one_lever, args.repeat)
+
+    print(f"raw numpy shift-and-aggregate (baseline): {raw:8.1f} ms")
+    print(f"full recompute, all options:              {full_ms:8.1f} ms  ({full_ms / raw:.1f}x baseline)")
+    print(f"single-lever edit:                        {edit_ms:8.1f} ms  ({edit_ms / raw:.1f}x baseline)")
+    print("goals: full recompute within 10x baseline and under 20 ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+"""specplan: plan specialised commissioning budgets across footprints and redesign options."""
+
+__version__ = "0.1.0"

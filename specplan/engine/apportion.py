@@ -1,0 +1,62 @@
+"""Largest-remainder apportionment: split integer totals into integer parts that add up exactly.
+
+Group sums go through ``np.bincount``, which adds in float64: exact for integers below 2**53
+pence (about £90 trillion), far beyond any plan, and ten times faster than ``np.add.at``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+# Quotas come from a few float operations, each within 1e-16 relative; flooring slightly below
+# them guarantees no floor overshoots its true value, so the shortfall is never negative.
+_FLOOR_BIAS = 1e-12
+
+
+def group_sum(values: np.ndarray, groups: np.ndarray, n_groups: int) -> np.ndarray:
+    """Sum ``values[r, m, ...]`` over the members ``m`` of each group ``groups[r, m]``.
+
+    Returns ``[r, n_groups, ...]`` in the dtype of ``values``.
+    """
+    n_rows, n_members = groups.shape
+    trailing = values.shape[2:]
+    width = int(np.prod(trailing, dtype=np.int64))
+    slot = (np.arange(n_rows)[:, None] * n_groups + groups).astype(np.intp)
+    if width > 1:
+        slot = (slot[:, :, None] * width + np.arange(width)).reshape(n_rows, n_members, width)
+    sums = np.bincount(slot.ravel(), weights=values.reshape(slot.size), minlength=n_rows * n_groups * width)
+    return sums.astype(values.dtype).reshape((n_rows, n_groups) + trailing)
+
+
+def apportion(quota: np.ndarray, groups: np.ndarray, totals: np.ndarray) -> np.ndarray:
+    """Integers close to ``quota`` that add up exactly to ``totals`` within each group.
+
+    ``quota`` is ``[..., m]`` (members on the last axis), ``groups`` (broadcastable to it)
+    gives each member's group ``0..G-1`` within its row, and ``totals`` ``[..., G]`` the integer
+    each group must reach (a group's quotas must sum to it in exact arithmetic). Each member
+    gets the floor of its quota; units left over go to the largest fractional parts, ties to
+    the earlier member.
+    """
+    shape = quota.shape
+    n_members, n_groups = shape[-1], totals.shape[-1]
+    q = quota.reshape(-1, n_members)
+    n_rows = q.shape[0]
+    member_group = np.broadcast_to(groups, shape).reshape(n_rows, n_members)
+    flat_group = (np.arange(n_rows)[:, None] * n_groups + member_group).ravel()
+
+    base = np.floor(q - _FLOOR_BIAS * np.abs(q))
+    fraction = q - base
+    base = base.astype(np.int64)
+    got = np.bincount(flat_group, weights=base.ravel(), minlength=n_rows * n_groups)
+    short = totals.reshape(-1).astype(np.int64) - got.astype(np.int64)
+
+    # Within each row: by group, then largest fraction first (stable sort keeps ties in order).
+    key = member_group * 4.0 + (2.0 - np.minimum(fraction, 1.999))
+    order = (np.argsort(key, axis=1, kind="stable") + (np.arange(n_rows) * n_members)[:, None]).ravel()
+    sorted_group = flat_group[order]
+    sizes = np.bincount(flat_group, minlength=n_rows * n_groups)
+    first = np.cumsum(sizes) - sizes
+    rank = np.arange(order.size) - first[sorted_group]
+    awarded = np.zeros(order.size, np.int64)
+    awarded[order] = rank < short[sorted_group]
+    return (base.ravel() + awarded).reshape(shape)

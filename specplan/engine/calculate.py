@@ -1,0 +1,153 @@
+"""Compute a plan's results: the do-nothing projection once, then each scenario's levers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..domain import ConvergenceLever, PlanningLevelLever, ShiftLever
+from ..domain.errors import ValidationError
+from ..domain.plan import Plan
+from ..domain.scenario import Scenario
+from .apportion import group_sum
+from .convergence import apply_convergence
+from .index import LEVEL_CODES, PlanIndex, build_index
+from .pools import demand_variation, fair_shares, pool_exists, pool_of, pool_patients
+from .projection import Projection, do_nothing
+from .results import ScenarioResult, beds_from
+from .shift import Flows, LeverTotals, apply_shift
+
+DO_NOTHING = "Do nothing"
+
+
+@dataclass(frozen=True, eq=False)
+class PlanResults:
+    """Results of every scenario of ``plan``, and of doing nothing."""
+
+    plan: Plan
+    index: PlanIndex
+    do_nothing: ScenarioResult
+    scenarios: tuple[ScenarioResult, ...]
+
+    def scenario(self, name: str) -> ScenarioResult:
+        for result in self.scenarios:
+            if result.name == name:
+                return result
+        self.plan.scenario(name)  # raises a ValidationError listing the options
+        raise AssertionError("unreachable")
+
+
+class Engine:
+    """Computes results, keeping the do-nothing cube and unchanged scenarios between edits.
+
+    A lever edit changes one scenario, so only that scenario is recomputed; an edit to the
+    baseline, growth or structure starts afresh.
+    """
+
+    def __init__(self) -> None:
+        self._key: tuple | None = None
+        self._baseline: object = None
+        self._index: PlanIndex | None = None
+        self._projection: Projection | None = None
+        self._do_nothing: ScenarioResult | None = None
+        self._scenarios: dict[Scenario, ScenarioResult] = {}
+
+    def compute(self, plan: Plan) -> PlanResults:
+        self._prepare(plan)
+        results = tuple(self._scenario_result(plan, s) for s in plan.scenarios)
+        self._scenarios = {s: r for s, r in zip(plan.scenarios, results)}
+        return PlanResults(plan, self._index, self._do_nothing, results)
+
+    def compute_scenario(self, plan: Plan, scenario: Scenario) -> ScenarioResult:
+        """One scenario (which need not be in the plan yet), e.g. for goal seek or sensitivity."""
+        self._prepare(plan)
+        return self._scenario_result(plan, scenario)
+
+    def _scenario_result(self, plan: Plan, scenario: Scenario) -> ScenarioResult:
+        cached = self._scenarios.get(scenario)
+        if cached is None:
+            cached = run_scenario(plan, self._index, self._projection, scenario)
+        return cached
+
+    def _prepare(self, plan: Plan) -> None:
+        key = (plan.regions, plan.icbs, plan.services, plan.settings, plan.horizon, plan.growth,
+               plan.occupancy_default, plan.occupancy_mental_health, plan.viability_max_variation)
+        if key == self._key and plan.baseline is self._baseline:
+            return
+        self._key, self._baseline = key, plan.baseline
+        self._index = build_index(plan)
+        self._projection = do_nothing(plan)
+        self._do_nothing = run_scenario(plan, self._index, self._projection, Scenario(DO_NOTHING))
+        self._scenarios = {}
+
+
+def compute(plan: Plan) -> PlanResults:
+    """Results of ``plan`` without caching (a fresh Engine)."""
+    return Engine().compute(plan)
+
+
+def run_scenario(plan: Plan, index: PlanIndex, projection: Projection, scenario: Scenario) -> ScenarioResult:
+    """Apply ``scenario``'s levers in order to the do-nothing projection."""
+    levels = index.levels.copy()
+    for lever in scenario.levers:
+        if isinstance(lever, PlanningLevelLever):
+            services = index.mask(plan, lever.services)[:, 0]
+            levels[services] = LEVEL_CODES[lever.level]
+    pools = pool_of(levels, index)
+
+    spend, activity = projection.spend, projection.activity
+    flows = Flows.zeros(spend.shape)
+    convergence_moves = np.zeros(flows.released.shape, np.int64)
+    lever_totals: list[LeverTotals | None] = []
+    if any(not isinstance(lever, PlanningLevelLever) for lever in scenario.levers):
+        spend, activity = spend.copy(), activity.copy()
+    for position, lever in enumerate(scenario.levers, start=1):
+        if isinstance(lever, ShiftLever):
+            phasing = np.array(lever.phasing.profile(plan.horizon))
+            lever_totals.append(apply_shift(
+                lever, spend, activity, flows, index.mask(plan, lever.services, lever.icbs), phasing,
+                plan.setting_index[lever.from_setting], plan.setting_index[lever.to_setting],
+            ))
+        elif isinstance(lever, ConvergenceLever):
+            services_on = index.mask(plan, lever.services)[:, 0]
+            convergence_moves += apply_convergence(lever, spend, activity, pools, services_on, index)
+            lever_totals.append(None)
+        elif isinstance(lever, PlanningLevelLever):
+            lever_totals.append(None)
+        else:
+            raise ValidationError(f"scenario {scenario.name!r} lever {position}", lever, "a known lever")
+    if flows.double_running.any():
+        spend = spend + flows.double_running
+
+    spend_by_icb = spend.sum(axis=2)
+    beds = beds_from(activity, index)
+    exists = pool_exists(pools, index)
+    patients = pool_patients(
+        activity[:, :, index.inpatient, :] if index.inpatient is not None else np.zeros_like(spend_by_icb, float),
+        pools, index,
+    )
+    variation = demand_variation(patients)
+
+    return ScenarioResult(
+        name=scenario.name,
+        index=index,
+        spend=spend,
+        activity=activity,
+        do_nothing_spend=projection.spend,
+        released=flows.released,
+        reinvested=flows.reinvested,
+        double_running=flows.double_running.sum(axis=2),
+        moved_activity=flows.moved_activity,
+        convergence_moves=convergence_moves,
+        levels=levels,
+        pools=pools,
+        fair_share=fair_shares(spend_by_icb, pools, index),
+        beds=beds,
+        pool_exists=exists,
+        pool_budget=group_sum(spend_by_icb, pools, index.n_pools),
+        pool_patients=patients,
+        pool_variation=variation,
+        pool_flagged=exists[:, :, None] & (variation > plan.viability_max_variation),
+        lever_totals=tuple(lever_totals),
+    )

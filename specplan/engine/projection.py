@@ -1,0 +1,56 @@
+"""The do-nothing projection: base year grown by demography, other demand and net price."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..domain.plan import Plan
+from .rounding import round_half_away
+
+
+@dataclass(frozen=True, eq=False)
+class Projection:
+    """Spend (``int64`` pence) and activity, ``[service, icb, setting, year]``."""
+
+    spend: np.ndarray
+    activity: np.ndarray
+
+
+def growth_rates(plan: Plan) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Yearly rates ``d[i, u]``, ``n[s, u]``, ``p[u]`` for u = 0..H (u = 0 is zero).
+
+    A rate for a given year overrides the every-year rate of the same kind and code.
+    """
+    years = plan.horizon + 1
+    demographic = np.zeros((len(plan.icbs), years))
+    non_demographic = np.zeros((len(plan.services), years))
+    price = np.zeros((1, years))
+    targets = {
+        "demographic": (demographic, plan.icb_index),
+        "non_demographic": (non_demographic, plan.service_index),
+        "price": (price, {None: 0}),
+    }
+    # Every-year rates first, then specific years on top.
+    for rate in sorted(plan.growth.rates, key=lambda r: r.year is not None):
+        array, index = targets[rate.kind]
+        row = index[rate.code]
+        if rate.year is None:
+            array[row, 1:] = rate.rate
+        else:
+            array[row, rate.year] = rate.rate
+    return demographic, non_demographic, price[0]
+
+
+def do_nothing(plan: Plan) -> Projection:
+    """``A = A0 * g`` and ``S = round_half_away(S0 * g * P)`` per cell (model.md)."""
+    demographic, non_demographic, price = growth_rates(plan)
+    icb_factor = np.cumprod(1.0 + demographic, axis=1)  # [i, t]
+    service_factor = np.cumprod(1.0 + non_demographic, axis=1)  # [s, t]
+    price_factor = np.cumprod(1.0 + price)  # [t]
+    volume = service_factor[:, None, None, :] * icb_factor[None, :, None, :]  # [s, i, 1, t]
+    base = plan.baseline
+    activity = base.activity[..., None] * volume
+    spend = round_half_away(base.spend_pence[..., None] * (volume * price_factor))
+    return Projection(spend, activity)

@@ -1,0 +1,122 @@
+"""Immutable results of one scenario, with roll-ups by setting, region, pool and England."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from .index import PlanIndex
+from .shift import LeverTotals
+
+DAYS_PER_YEAR = 365.0
+
+
+@dataclass(frozen=True, eq=False)
+class ScenarioResult:
+    """Everything the engine works out for one scenario. Arrays are read-only.
+
+    Cell arrays are ``[service, icb, setting, year]``; flows ``[service, icb, year]``; pool
+    arrays ``[service, pool slot, year]`` (see ``pool_exists`` for the slots in use).
+    """
+
+    name: str
+    index: PlanIndex
+    spend: np.ndarray
+    activity: np.ndarray
+    do_nothing_spend: np.ndarray
+    released: np.ndarray
+    reinvested: np.ndarray
+    double_running: np.ndarray
+    moved_activity: np.ndarray
+    convergence_moves: np.ndarray
+    levels: np.ndarray
+    pools: np.ndarray
+    fair_share: np.ndarray
+    beds: np.ndarray
+    pool_exists: np.ndarray
+    pool_budget: np.ndarray
+    pool_patients: np.ndarray
+    pool_variation: np.ndarray
+    pool_flagged: np.ndarray
+    lever_totals: tuple[LeverTotals | None, ...]
+
+    def __post_init__(self) -> None:
+        for value in self.__dict__.values():
+            if isinstance(value, np.ndarray):
+                value.setflags(write=False)
+
+    # -- cell-level derived arrays -----------------------------------------------------------
+    @cached_property
+    def saving(self) -> np.ndarray:
+        return self.released - self.reinvested
+
+    @cached_property
+    def spend_by_icb(self) -> np.ndarray:
+        """``[s, i, t]`` spend over all settings."""
+        return self.spend.sum(axis=2)
+
+    @cached_property
+    def distance(self) -> np.ndarray:
+        """``[s, i, t]`` spend minus fair share (positive: above its share)."""
+        return self.spend_by_icb - self.fair_share
+
+    # -- England totals per year ---------------------------------------------------------------
+    @cached_property
+    def spend_by_setting(self) -> np.ndarray:
+        """``[k, t]`` pence."""
+        return self.spend.sum(axis=(0, 1))
+
+    @cached_property
+    def total_spend(self) -> np.ndarray:
+        return self.spend_by_setting.sum(axis=0)
+
+    @cached_property
+    def total_do_nothing(self) -> np.ndarray:
+        return self.do_nothing_spend.sum(axis=(0, 1, 2))
+
+    def total(self, name: str) -> np.ndarray:
+        """England total per year of a flow: released, reinvested, saving, double_running."""
+        return getattr(self, name).sum(axis=(0, 1))
+
+    @cached_property
+    def total_beds(self) -> np.ndarray:
+        return self.beds.sum(axis=(0, 1))
+
+    @cached_property
+    def community_share(self) -> np.ndarray:
+        """Community spend over all spend, per year (0 where the plan spends nothing)."""
+        if self.index.community is None:
+            return np.zeros(self.index.n_years)
+        community = self.spend_by_setting[self.index.community].astype(np.float64)
+        total = self.total_spend.astype(np.float64)
+        return np.divide(community, total, out=np.zeros_like(total), where=total > 0)
+
+    # -- roll-ups ------------------------------------------------------------------------------
+    def by_region(self, array_sit: np.ndarray) -> np.ndarray:
+        """Sum an ``[s, i, t]`` array to ``[region, t]``."""
+        per_icb = array_sit.sum(axis=0)  # [i, t]
+        out = np.zeros((self.index.n_regions, per_icb.shape[1]), dtype=per_icb.dtype)
+        np.add.at(out, self.index.region_of_icb, per_icb)
+        return out
+
+    @cached_property
+    def spend_by_region(self) -> np.ndarray:
+        return self.by_region(self.spend_by_icb)
+
+    @cached_property
+    def distance_by_region(self) -> np.ndarray:
+        return self.by_region(self.distance)
+
+    @cached_property
+    def spend_by_service(self) -> np.ndarray:
+        """``[s, t]``."""
+        return self.spend_by_icb.sum(axis=1)
+
+
+def beds_from(activity: np.ndarray, index: PlanIndex) -> np.ndarray:
+    """``[s, i, t]`` beds implied by inpatient bed days: ``bed_days / 365 / occupancy``."""
+    if index.inpatient is None:
+        return np.zeros(activity.shape[:2] + activity.shape[3:])
+    return activity[:, :, index.inpatient, :] / DAYS_PER_YEAR / index.occupancy[:, None, None]

@@ -1,0 +1,27 @@
+"""Where the application's bundled resources live: source tree, installed package or frozen app."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def resources_dir() -> Path:
+    """The ``resources/`` folder (reference data, icons, sample plans' inputs)."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    candidates = [Path(frozen) / "resources"] if frozen else []
+    here = Path(__file__).resolve().parent
+    # Source checkout or editable install: resources/ sits beside the package.
+    candidates += [here.parent / "resources", here / "resources"]
+    for candidate in candidates:
+        if (candidate / "reference").is_dir():
+            return candidate
+    raise FileNotFoundError(
+        "specplan's resources folder was not found next to the package (looked in "
+        + ", ".join(str(c) for c in candidates) + "); reinstall specplan"
+    )
+
+
+def sample_plans_dir() -> Path:
+    """The ``sample_plans/`` folder of ready-made ``.specplan`` files."""
+    return resources_dir().parent / "sample_plans"

@@ -1,0 +1,178 @@
+"""Illustrative sample plans built from the reference data.
+
+Every figure here is ILLUSTRATIVE: budgets are set from per-head rates and bed-day costs of
+the kind domain.md cites (secure bed about £452 a day, CAMHS general adolescent £700-£1,000,
+specialised services about £20bn a year in all), spread over ICBs by population with a fixed
+pseudo-random variation so that fair-share distances are visible. Deterministic: the same code
+gives the same plan, byte for byte, on every machine (no random generator streams).
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable
+
+import numpy as np
+
+from .domain import (
+    Baseline, ConvergenceLever, Growth, GrowthRate, Phasing, Plan, PlanningLevel,
+    PlanningLevelLever, Scenario, ServiceLine, ShiftLever,
+)
+from .domain.reference import Reference, load_reference
+
+ILLUSTRATIVE = "Illustrative figures, not real budgets: built by specplan.samples from reference data."
+
+# Share of a service's spend by setting (inpatient, day case, outpatient, community).
+SETTING_MIX = {
+    "Mental Health": (0.82, 0.0, 0.04, 0.14),
+    "Cancer": (0.30, 0.35, 0.25, 0.10),
+    "Internal Medicine": (0.45, 0.20, 0.25, 0.10),
+    "Trauma": (0.65, 0.10, 0.15, 0.10),
+    "Women and Children": (0.60, 0.10, 0.20, 0.10),
+    "Blood and Infection": (0.25, 0.25, 0.40, 0.10),
+}
+# Illustrative cost per unit of activity by setting, in pounds.
+UNIT_COST = {"inpatient": 650.0, "day_case": 950.0, "outpatient": 220.0, "community": 160.0}
+MH_BED_DAY = {"NCBPS22S": 500.0, "NCBPS22U": 820.0, "NCBPS23": 900.0, "NCBPS22E": 700.0}
+
+MH_COLLABORATIVE_ICBS = ("QJ2", "QK1", "QJM", "QPM", "QT1")  # the East Midlands ICBs
+MH_COLLABORATIVE_SERVICES = (
+    "NCBPS22S/MS_M_MI", "NCBPS22S/MS_F_MI", "NCBPS22S/LS_M_MI", "NCBPS22S/LS_M_LD", "NCBPS22S/LS_F_MI",
+    "NCBPS23K", "NCBPS23L", "NCBPS23O", "NCBPS23U", "NCBPS22E",
+)
+
+
+def sample_names() -> tuple[str, ...]:
+    return tuple(SAMPLES)
+
+
+def build_sample(name: str) -> Plan:
+    """The sample plan called ``name`` (see :func:`sample_names`)."""
+    from .domain.errors import ValidationError
+
+    if name not in SAMPLES:
+        raise ValidationError("sample", name, "one of " + ", ".join(SAMPLES))
+    return SAMPLES[name](load_reference())
+
+
+def mh_collaborative(ref: Reference) -> Plan:
+    """A mental-health provider collaborative: adult secure and CAMHS tier 4, 5 ICBs, 5 years."""
+    icbs = tuple(i for i in ref.icbs if i.code in MH_COLLABORATIVE_ICBS)
+    services = tuple(s for s in ref.services if s.code in MH_COLLABORATIVE_SERVICES)
+    community_first = ShiftLever(
+        target_share=0.30, phasing=Phasing("s_curve"), substitution_ratio=1.5,
+        reinvest_share=0.70, double_running_share=0.50,
+    )
+    secure = tuple(s.code for s in services if s.code.startswith("NCBPS22S"))
+    camhs = tuple(s.code for s in services if s.code.startswith("NCBPS23"))
+    step_down = (
+        ShiftLever(target_share=0.20, phasing=Phasing("front_loaded"), substitution_ratio=2.0,
+                   reinvest_share=0.80, double_running_share=0.40, services=secure),
+        ShiftLever(target_share=0.25, phasing=Phasing("custom", (0.1, 0.3, 0.6, 0.85, 1.0)),
+                   substitution_ratio=1.2, reinvest_share=0.75, double_running_share=0.60, services=camhs),
+        ConvergenceLever(share=0.20),
+    )
+    return _plan(
+        ref, "East Midlands mental health provider collaborative (illustrative)", icbs, services,
+        horizon=5,
+        scenarios=(
+            Scenario("Do nothing", (), "Today's pattern of care, grown by demand and prices."),
+            Scenario("Community first", (community_first,),
+                     "Move 30% of inpatient care to community teams by the final year, S-curve."),
+            Scenario("Step-down and outreach", step_down,
+                     "Secure step-down and CAMHS intensive home treatment, with pace of change."),
+        ),
+    )
+
+
+def national(ref: Reference) -> Plan:
+    """Every catalogued service line, all 42 ICBs, 4 settings, 10 years, do nothing + 3 options."""
+    services = plannable_services(ref)
+    ics_level = tuple(s.code for s in services if s.planning_level == PlanningLevel.ICS)
+    mh = tuple(s.code for s in services if s.mental_health)
+    return _plan(
+        ref, "England specialised services (illustrative)", ref.icbs, services,
+        horizon=10,
+        scenarios=(
+            Scenario("Do nothing", (), "Today's pattern of care, grown by demand and prices."),
+            Scenario("Community shift", (
+                ShiftLever(target_share=0.20, reinvest_share=0.60, double_running_share=0.50),
+            ), "Move a fifth of inpatient care to community services over ten years."),
+            Scenario("Regional pooling", (
+                PlanningLevelLever(level=PlanningLevel.REGIONAL, services=ics_level),
+                ConvergenceLever(share=0.25),
+            ), "Pool ICS-level services regionally and close a quarter of each gap a year."),
+            Scenario("Ambitious redesign", (
+                ShiftLever(target_share=0.40, phasing=Phasing("s_curve"), substitution_ratio=1.5,
+                           reinvest_share=0.70, double_running_share=0.50, services=mh),
+                ShiftLever(from_setting="inpatient", to_setting="day_case", target_share=0.10,
+                           phasing=Phasing("front_loaded"), reinvest_share=0.80),
+                ConvergenceLever(share=0.10),
+            ), "Mental health inpatient care to community and more day-case work elsewhere."),
+        ),
+    )
+
+
+def plannable_services(ref: Reference) -> tuple[ServiceLine, ...]:
+    """Catalogue lines that carry money: a line split into sub-lines is planned by its sub-lines."""
+    parents = {s.code.split("/")[0] for s in ref.services if "/" in s.code}
+    return tuple(s for s in ref.services if s.code not in parents)
+
+
+def _plan(ref: Reference, name: str, icbs, services, *, horizon: int, scenarios) -> Plan:
+    region_codes = {i.region for i in icbs}
+    regions = tuple(r for r in ref.regions if r.code in region_codes)
+    settings = ("inpatient", "day_case", "outpatient", "community")
+    spend = np.zeros((len(services), len(icbs), len(settings)), np.int64)
+    activity = np.zeros(spend.shape)
+    for s, service in enumerate(services):
+        yearly_per_head = _per_head(service)
+        mix = SETTING_MIX.get(service.programme, SETTING_MIX["Internal Medicine"])
+        for i, icb in enumerate(icbs):
+            variation = 0.8 + 0.4 * _noise(service.code, icb.code)
+            pounds = yearly_per_head * icb.population * variation
+            for k, setting in enumerate(settings):
+                cell = round(pounds * mix[k])  # whole pounds, as finance ledgers hold them
+                spend[s, i, k] = cell * 100
+                activity[s, i, k] = round(cell / _unit_cost(service, setting), 1)
+    growth = Growth(
+        tuple(GrowthRate("demographic", i.code, round(0.004 + 0.006 * _noise("demog", i.code), 4)) for i in icbs)
+        + tuple(GrowthRate("non_demographic", s.code, round(0.01 + 0.02 * _noise("nondemog", s.code), 4))
+                for s in services)
+        + (GrowthRate("price", None, 0.015), GrowthRate("price", None, 0.025, year=1))
+    )
+    return Plan(
+        name=name, base_year=2025, horizon=horizon, regions=regions, icbs=icbs, services=services,
+        settings=settings, baseline=Baseline(spend, activity), growth=growth, scenarios=scenarios,
+        description=ILLUSTRATIVE,
+    )
+
+
+def _per_head(service: ServiceLine) -> float:
+    """Illustrative pounds a year per registered adult for a service line."""
+    spread = _noise("budget", service.code)
+    if service.planning_level == PlanningLevel.NATIONAL:
+        return 0.05 + 0.35 * spread  # highly specialised: £2.5m-£20m nationally
+    if service.mental_health:
+        return 1.0 + 4.0 * spread  # e.g. medium secure lines about £3 a head
+    return 0.8 + 4.5 * spread
+
+
+def _unit_cost(service: ServiceLine, setting: str) -> float:
+    if setting == "inpatient" and service.mental_health:
+        for prefix, cost in MH_BED_DAY.items():
+            if service.code.startswith(prefix):
+                return cost
+        return 600.0
+    return UNIT_COST[setting] * (1.6 if service.planning_level == PlanningLevel.NATIONAL else 1.0)
+
+
+def _noise(*parts: str) -> float:
+    """A stable pseudo-random number in [0, 1) from text (CRC-32, the same everywhere)."""
+    return zlib.crc32("|".join(parts).encode()) / 2**32
+
+
+SAMPLES: dict[str, Callable[[Reference], Plan]] = {
+    "mh-collaborative": mh_collaborative,
+    "national": national,
+}
