@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 
-class ValidationError(ValueError):
+class UserError(Exception):
+    """An error the user caused and can act on (bad value, bad file, bad workbook).
+
+    The UI shows its message; the command line prints it and exits 2. Subclasses:
+    ValidationError here, PlanFileError in store, ImportFileError in excel.
+    """
+
+
+class ValidationError(UserError, ValueError):
     """A value broke a rule of the plan; the message names the field, the value and the rule.
 
     ``problems`` holds every problem found when several were collected at once.

@@ -1,59 +1,14 @@
-"""``specplan-cli``: the planning engine, plan files and workbooks from the command line.
-
-Errors a user can cause print one line and exit 2; no traceback.
-"""
+"""Commands over the engine: sample plans and their results."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from . import __version__
-from .domain.errors import ValidationError
-
-EXIT_USAGE = 2
-
-
-class CommandError(Exception):
-    """A user error with a message to print; exits with ``code``."""
-
-    def __init__(self, message: str, code: int = EXIT_USAGE):
-        super().__init__(message)
-        self.code = code
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        parser.print_help()
-        return EXIT_USAGE
-    try:
-        return args.handler(args) or 0
-    except CommandError as error:
-        print(f"specplan-cli: {error}", file=sys.stderr)
-        return error.code
-    except ValidationError as error:
-        print(f"specplan-cli: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except BrokenPipeError:
-        return 0
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="specplan-cli", description="Plan specialised commissioning budgets from the command line."
-    )
-    parser.add_argument("--version", action="version", version=f"specplan {__version__}")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for name, help_text, configure, handler in COMMANDS:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
-        configure(sub)
-        sub.set_defaults(handler=handler)
-    return parser
-
+from . import CommandError
+from .plans import add_plan_source, load_plan_source
 
 # -- samples -----------------------------------------------------------------------------------
 def _samples_args(parser: argparse.ArgumentParser) -> None:
@@ -61,7 +16,7 @@ def _samples_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _samples(args: argparse.Namespace) -> int:
-    from .samples import sample_names
+    from ..samples import sample_names
 
     for name in sample_names():
         print(name)
@@ -70,19 +25,16 @@ def _samples(args: argparse.Namespace) -> int:
 
 # -- summary -----------------------------------------------------------------------------------
 def _summary_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--sample", metavar="NAME", required=True, help="a sample plan (see 'samples')")
+    add_plan_source(parser)
     parser.add_argument("--scenario", metavar="NAME", help="only this option")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
 
 def _summary(args: argparse.Namespace) -> int:
-    from .engine import compute
-    from .engine.summary import summarise
-    from .samples import build_sample, sample_names
+    from ..engine import compute
+    from ..engine.summary import summarise
 
-    if args.sample not in sample_names():
-        raise CommandError(f"unknown sample {args.sample!r}; samples: {', '.join(sample_names())}")
-    plan = build_sample(args.sample)
+    plan = load_plan_source(args)
     if args.scenario is not None and args.scenario not in {s.name for s in plan.scenarios}:
         names = ", ".join(s.name for s in plan.scenarios)
         raise CommandError(f"unknown scenario {args.scenario!r} in {plan.name!r}; options: {names}")
@@ -127,6 +79,3 @@ COMMANDS: list[tuple[str, str, Callable, Callable]] = [
     ("summary", "print a plan's results per option and year", _summary_args, _summary),
 ]
 
-
-if __name__ == "__main__":
-    sys.exit(main())
