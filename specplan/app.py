@@ -16,6 +16,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    from .tuning import tune_allocator
+
+    tune_allocator()
     from PySide6.QtWidgets import QApplication
 
     from .engine import compute

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-# Quotas come from a few float operations, each within 1e-16 relative; flooring slightly below
+# Quotas come from a few float operations, each within 1e-16 relative; flooring this far below
 # them guarantees no floor overshoots its true value, so the shortfall is never negative.
 _FLOOR_BIAS = 1e-12
 
@@ -44,14 +44,17 @@ def apportion(quota: np.ndarray, groups: np.ndarray, totals: np.ndarray) -> np.n
     member_group = np.broadcast_to(groups, shape).reshape(n_rows, n_members)
     flat_group = (np.arange(n_rows)[:, None] * n_groups + member_group).ravel()
 
-    base = np.floor(q - _FLOOR_BIAS * np.abs(q))
+    base = np.floor(q)
+    short = _shortfall(base, flat_group, totals, n_rows * n_groups)
+    if (short < 0).any():
+        # A quota a hair below a whole number came out on it, so its floor overshot: floor
+        # every quota slightly low instead (float error here is far below 1e-12 relative).
+        base = np.floor(q - _FLOOR_BIAS * np.abs(q))
+        short = _shortfall(base, flat_group, totals, n_rows * n_groups)
     fraction = q - base
-    base = base.astype(np.int64)
-    got = np.bincount(flat_group, weights=base.ravel(), minlength=n_rows * n_groups)
-    short = totals.reshape(-1).astype(np.int64) - got.astype(np.int64)
 
     # Within each row: by group, then largest fraction first (stable sort keeps ties in order).
-    key = member_group * 4.0 + (2.0 - np.minimum(fraction, 1.999))
+    key = member_group * 4.0 - np.minimum(fraction, 1.999)
     order = (np.argsort(key, axis=1, kind="stable") + (np.arange(n_rows) * n_members)[:, None]).ravel()
     sorted_group = flat_group[order]
     sizes = np.bincount(flat_group, minlength=n_rows * n_groups)
@@ -59,4 +62,10 @@ def apportion(quota: np.ndarray, groups: np.ndarray, totals: np.ndarray) -> np.n
     rank = np.arange(order.size) - first[sorted_group]
     awarded = np.zeros(order.size, np.int64)
     awarded[order] = rank < short[sorted_group]
-    return (base.ravel() + awarded).reshape(shape)
+    return (base.astype(np.int64).ravel() + awarded).reshape(shape)
+
+
+def _shortfall(base: np.ndarray, flat_group: np.ndarray, totals: np.ndarray, size: int) -> np.ndarray:
+    """Units each group still needs after the floors."""
+    got = np.bincount(flat_group, weights=base.ravel(), minlength=size)
+    return totals.reshape(-1).astype(np.int64) - got.astype(np.int64)

@@ -13,7 +13,7 @@ from ..domain.scenario import Scenario
 from .apportion import group_sum
 from .convergence import apply_convergence
 from .index import LEVEL_CODES, PlanIndex, build_index
-from .pools import demand_variation, fair_shares, pool_exists, pool_of, pool_patients
+from .pools import demand_variation, pool_exists, pool_of, pool_patients
 from .projection import Projection, do_nothing
 from .results import ScenarioResult, beds_from
 from .shift import Flows, LeverTotals, apply_shift
@@ -142,7 +142,6 @@ def run_scenario(plan: Plan, index: PlanIndex, projection: Projection, scenario:
         convergence_moves=convergence_moves,
         levels=levels,
         pools=pools,
-        fair_share=fair_shares(spend_by_icb, pools, index),
         beds=beds,
         pool_exists=exists,
         pool_budget=group_sum(spend_by_icb, pools, index.n_pools),

@@ -35,45 +35,52 @@ def apply_convergence(
     moves = apportion(quota.transpose(0, 2, 1), pools[:, None, :], zero).transpose(0, 2, 1)
 
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        mix = spend / total[:, :, None, :]  # NaN where the ICB spends nothing
-        unit_cost = spend / activity  # NaN or inf where a cell has no activity
+        ratio = np.where(total != 0, moves / total, 0.0)  # [s, i, t]
+    by_setting = _split(moves, ratio, spend)
     empty = (total == 0) & (moves != 0)  # ICBs given money for a service they do not buy yet
     if empty.any():
-        _borrow_from_pool(empty, mix, unit_cost, spend, activity, pools, index)
-    by_setting = _split(moves, np.nan_to_num(mix), spend)
+        _fill_from_pool(empty, moves, by_setting, activity, spend, pools, index)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        change = by_setting / unit_cost
+        # Activity follows each cell's own unit cost: scale it with the cell's spend.
+        scale = np.where(spend > 0, by_setting / spend, 0.0)
+    activity += activity * scale
     spend += by_setting
-    activity += np.where(np.isfinite(change), change, 0.0)
     np.maximum(activity, 0.0, out=activity)
     return moves
 
 
-def _borrow_from_pool(empty, mix, unit_cost, spend, activity, pools, index) -> None:
-    """For ICBs that spend nothing, use their pool's setting mix and unit costs (in place)."""
+def _fill_from_pool(empty, moves, by_setting, activity, spend, pools, index) -> None:
+    """ICBs that spend nothing take their pool's setting mix and unit costs (in place).
+
+    Runs before the cube changes, so the pool's figures are this lever's starting point.
+    """
     pool_spend = group_sum(spend, pools, index.n_pools)  # [s, p, k, t]
     pool_activity = group_sum(activity, pools, index.n_pools)
     service, icb, year = np.nonzero(empty)
     slot = pools[service, icb]
-    spent = pool_spend[service, slot, :, year]  # [n, k]
+    spent = pool_spend[service, slot, :, year].astype(np.float64)  # [n, k]
+    quota = spent / spent.sum(axis=1, keepdims=True) * moves[service, icb, year][:, None]
+    cells = apportion(quota, np.zeros(quota.shape[1], np.intp), moves[service, icb, year][:, None])
+    by_setting[service, icb, :, year] = cells
     with np.errstate(divide="ignore", invalid="ignore"):
-        mix[service, icb, :, year] = spent / spent.sum(axis=1, keepdims=True)
-        unit_cost[service, icb, :, year] = spent / pool_activity[service, slot, :, year]
+        cost = spent / pool_activity[service, slot, :, year]
+        activity[service, icb, :, year] += np.where(cost > 0, cells / cost, 0.0)
 
 
-def _split(moves: np.ndarray, mix: np.ndarray, spend: np.ndarray) -> np.ndarray:
-    """Split ``moves [s, i, t]`` over settings by ``mix [s, i, k, t]``, exactly in pence.
+def _split(moves: np.ndarray, ratio: np.ndarray, spend: np.ndarray) -> np.ndarray:
+    """Split ``moves [s, i, t]`` over settings in proportion to ``spend``, exactly in pence.
 
     Each setting gets its rounded share and the largest setting takes the rounding remainder;
     in the rare rows where that would take a cell below zero, largest remainder decides.
     """
-    split = round_half_away(mix * moves[:, :, None, :])
-    anchor = np.argmax(mix, axis=2)[:, :, None, :]
-    rest = moves - split.sum(axis=2) + np.take_along_axis(split, anchor, axis=2)[:, :, 0, :]
-    np.put_along_axis(split, anchor, rest[:, :, None, :], axis=2)
+    split = round_half_away(spend * ratio[:, :, None, :])
+    rest = moves - split.sum(axis=2)
+    anchor = np.argmax(spend, axis=2)  # [s, i, t]
+    s, i, t = np.indices(anchor.shape, sparse=True)
+    split[s, i, anchor, t] += rest
     bad = (spend + split < 0).any(axis=2)  # [s, i, t]
     if bad.any():
-        quota = (mix * moves[:, :, None, :]).transpose(0, 1, 3, 2)[bad]  # [n, k]
+        quota = (spend * ratio[:, :, None, :]).transpose(0, 1, 3, 2)[bad]  # [n, k]
         exact = apportion(quota, np.zeros(quota.shape[-1], np.intp), moves[bad][:, None])
         fixed = split.transpose(0, 1, 3, 2).copy()
         fixed[bad] = exact

@@ -8,6 +8,7 @@ from functools import cached_property
 import numpy as np
 
 from .index import PlanIndex
+from .pools import fair_shares
 from .shift import LeverTotals
 
 DAYS_PER_YEAR = 365.0
@@ -33,7 +34,6 @@ class ScenarioResult:
     convergence_moves: np.ndarray
     levels: np.ndarray
     pools: np.ndarray
-    fair_share: np.ndarray
     beds: np.ndarray
     pool_exists: np.ndarray
     pool_budget: np.ndarray
@@ -56,6 +56,14 @@ class ScenarioResult:
     def spend_by_icb(self) -> np.ndarray:
         """``[s, i, t]`` spend over all settings."""
         return self.spend.sum(axis=2)
+
+    @cached_property
+    def fair_share(self) -> np.ndarray:
+        """``[s, i, t]`` each ICB's population share of its pool's budget (computed on first use:
+        only the views that show it pay for it)."""
+        shares = fair_shares(self.spend_by_icb, self.pools, self.index)
+        shares.setflags(write=False)
+        return shares
 
     @cached_property
     def distance(self) -> np.ndarray:

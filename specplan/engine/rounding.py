@@ -9,10 +9,20 @@ def round_half_away(values: np.ndarray | float) -> np.ndarray:
     """Round to the nearest integer, halves away from zero, as ``int64``.
 
     ``floor(|x| + 0.5)`` misrounds 0.49999999999999994 (the sum rounds up to 1.0), so compare
-    the exact fractional part instead.
+    the exact fractional part instead. In-place steps keep temporaries of the cube few.
     """
     values = np.asarray(values, dtype=np.float64)
     magnitude = np.abs(values)
     whole = np.floor(magnitude)
-    rounded = whole + (magnitude - whole >= 0.5)
-    return (np.copysign(rounded, values)).astype(np.int64)
+    magnitude -= whole
+    whole += magnitude >= 0.5
+    np.copysign(whole, values, out=whole)
+    return whole.astype(np.int64)
+
+
+def round_half_up(values: np.ndarray) -> np.ndarray:
+    """:func:`round_half_away` for values known to be non-negative (released money, shares)."""
+    whole = np.floor(values)
+    fraction = values - whole
+    whole += fraction >= 0.5
+    return whole.astype(np.int64)

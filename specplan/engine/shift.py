@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..domain import ShiftLever
-from .rounding import round_half_away
+from .rounding import round_half_up
 
 
 @dataclass
@@ -66,10 +66,11 @@ def apply_shift(
     """
     share = lever.target_share * phasing  # [t]
     share_in_scope = scope[:, :, None] * share[None, None, :]  # [s, i, t]
-    released = round_half_away(share_in_scope * spend[:, :, from_k, :])
-    reinvested = round_half_away(lever.reinvest_share * released)
+    # Spend and shares are never negative, so the cheaper non-negative rounding applies.
+    released = round_half_up(share_in_scope * spend[:, :, from_k, :])
+    reinvested = round_half_up(lever.reinvest_share * released)
     step = np.diff(released, axis=2, prepend=0)
-    double_running = round_half_away(lever.double_running_share * np.maximum(step, 0))
+    double_running = round_half_up(lever.double_running_share * np.maximum(step, 0))
     moved = share_in_scope * activity[:, :, from_k, :]
 
     spend[:, :, from_k, :] -= released
