@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="specplan", description="Plan specialised commissioning.")
-    parser.add_argument("--sample", metavar="NAME", default="mh-collaborative",
-                        help="open a sample plan (default: mh-collaborative)")
+    parser.add_argument("plan", nargs="?", metavar="PLAN", help="a .specplan file to open")
+    parser.add_argument("--sample", metavar="NAME", help="open a built-in sample plan")
     return parser.parse_args(argv)
 
 
@@ -21,18 +21,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     tune_allocator()
     from PySide6.QtWidgets import QApplication
 
-    from .engine import compute
-    from .samples import build_sample
-    from .ui.main_window import MainWindow
-
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("specplan")
     app.setOrganizationName("specplan")
-    plan = build_sample(args.sample)
-    window = MainWindow()
-    window.show_results(compute(plan))
+    window = build_window(args)
     window.show()
     return app.exec()
+
+
+def build_window(args: argparse.Namespace):
+    """The main window with the plan the arguments name (or none)."""
+    from .ui.document import Document
+    from .ui.main_window import MainWindow
+
+    window = MainWindow()
+    if args.plan:
+        window.open_path(args.plan)
+    elif args.sample:
+        from .samples import build_sample
+
+        window.set_document(Document(build_sample(args.sample)))
+    return window
 
 
 if __name__ == "__main__":

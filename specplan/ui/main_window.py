@@ -1,43 +1,187 @@
-"""The main window: for now the plan's spend trajectory per option."""
+"""The main window: a layout of docks, views and menus around one Document. No arithmetic here."""
 
 from __future__ import annotations
 
-import pyqtgraph as pg
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtWidgets import (
+    QComboBox, QDockWidget, QLabel, QMainWindow, QTabWidget, QToolBar, QVBoxLayout, QWidget,
+)
 
-from ..engine import PlanResults
+from .. import __version__
+from ..domain.reference import load_reference
+from .actions import build_actions
+from .dialogs import Dialogs
+from .document import Document
+from .file_actions import FileActions
+from .navigator import Navigator
+from .views.overview import OverviewView
 
-# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
-PALETTE = ("#000000", "#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442")
+QUICK_START = """<h3>Quick start</h3>
+<ol>
+<li><b>Scope</b>: tick regions, ICBs and services in the navigator on the left; every view follows.</li>
+<li><b>Options</b>: pick a redesign option in the toolbar; the Overview compares it with doing nothing.</li>
+<li><b>Levers</b>: in the Options view, move the sliders: the share of inpatient care moved to the
+community, how much of the released money is reinvested, and how much double running the change costs.</li>
+<li><b>Footprints</b>: change the level a service is planned at, and see each ICB's distance from its fair share.</li>
+<li><b>Save</b> with Ctrl+S; undo any change with Ctrl+Z.</li>
+</ol>"""
 
 
-class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+class MainWindow(FileActions, QMainWindow):
+    """Holds at most one Document; views are rebuilt when another document is set."""
+
+    def __init__(self, dialogs: Dialogs | None = None, settings: QSettings | None = None):
         super().__init__()
-        self.resize(1100, 700)
+        self.dialogs = dialogs or Dialogs(self)
+        self.settings = settings or QSettings()
+        self.document: Document | None = None
+        self.resize(1280, 800)
+        self.setAcceptDrops(True)
+        self.actions = build_actions(self)
+        self._build_toolbar()
+        self.navigator = Navigator(self)
+        self.navigator_dock = QDockWidget("Navigator", self)
+        self.navigator_dock.setObjectName("navigator_dock")
+        self.navigator_dock.setWidget(self.navigator)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.navigator_dock)
+        self.menus["&View"].insertAction(self.actions["reset_layout"], self.navigator_dock.toggleViewAction())
+        self.navigator.sig_scope_changed.connect(self._on_scope_changed)
         central = QWidget(self)
         layout = QVBoxLayout(central)
-        self.heading = QLabel(central)
-        self.plot = pg.PlotWidget(central, title="Spend per year by option (£m)")
-        self.plot.addLegend()
-        self.plot.showGrid(x=True, y=True, alpha=0.3)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.plot)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.banner = QLabel(central)
+        self.banner.setObjectName("read_only_banner")
+        self.banner.setStyleSheet("background: #FFF3CD; color: #5A4500; padding: 6px;")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.tabs = QTabWidget(central)
+        self.tabs.setDocumentMode(True)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs)
         self.setCentralWidget(central)
-        self.curves: dict[str, pg.PlotDataItem] = {}
+        self._default_state = self.saveState()
+        self._restore_layout()
+        self._update_title()
 
-    def show_results(self, results: PlanResults) -> None:
-        """Draw one curve per option, reusing curves already drawn."""
-        plan = results.plan
-        self.setWindowTitle(f"{plan.name} - specplan")
-        self.heading.setText(f"<b>{plan.name}</b> &nbsp; {plan.years[0]} to {plan.years[-1]}")
-        axis = self.plot.getAxis("bottom")
-        axis.setTicks([list(enumerate(plan.years))])
-        years = list(range(len(plan.years)))
-        for n, result in enumerate(results.scenarios):
-            curve = self.curves.get(result.name)
-            if curve is None:
-                pen = pg.mkPen(PALETTE[n % len(PALETTE)], width=2)
-                curve = self.plot.plot(name=result.name, pen=pen, symbol="o", symbolBrush=pen.color())
-                self.curves[result.name] = curve
-            curve.setData(years, result.total_spend / 100 / 1e6)
+    # -- document ------------------------------------------------------------------------------
+    def set_document(self, document: Document | None) -> None:
+        if self.document is not None:
+            self.document.deleteLater()
+        self.document = document
+        self.tabs.clear()
+        self.option_box.clear()
+        if document is None:
+            self.banner.hide()
+            self._update_title()
+            return
+        document.setParent(self)
+        for title, view in self.create_views(document):
+            self.tabs.addTab(view, title)
+        self.navigator.set_plan(document.plan)
+        self._fill_options()
+        document.sig_dirty_changed.connect(lambda _dirty: self._update_title())
+        document.sig_plan_changed.connect(lambda _plan: self._fill_options())
+        document.sig_scenario_selected.connect(self._on_document_selected)
+        document.sig_error.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        undo, redo = self.actions["undo"], self.actions["redo"]
+        document.undo_stack.canUndoChanged.connect(undo.setEnabled)
+        document.undo_stack.canRedoChanged.connect(redo.setEnabled)
+        document.undo_stack.undoTextChanged.connect(lambda t: undo.setText(f"&Undo {t}".strip()))
+        document.undo_stack.redoTextChanged.connect(lambda t: redo.setText(f"&Redo {t}".strip()))
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        self.banner.setVisible(document.read_only)
+        self.banner.setText(f"Read-only: {document.read_only_reason}" if document.read_only else "")
+        self._update_title()
+
+    def create_views(self, document: Document) -> list[tuple[str, QWidget]]:
+        """The main views, in tab order (views register here as they are built)."""
+        return [("Overview", OverviewView(document, self))]
+
+    def _fill_options(self) -> None:
+        document = self.document
+        self.option_box.blockSignals(True)
+        self.option_box.clear()
+        self.option_box.addItems([s.name for s in document.plan.scenarios])
+        self.option_box.setCurrentText(document.selected_scenario)
+        self.option_box.blockSignals(False)
+
+    def _update_title(self) -> None:
+        if self.document is None:
+            self.setWindowTitle("specplan")
+            self.setWindowModified(False)
+            return
+        suffix = " (read-only)" if self.document.read_only else ""
+        self.setWindowTitle(f"{self.document.plan.name} - {self.document.title}[*]{suffix} - specplan")
+        self.setWindowModified(self.document.dirty)
+
+    # -- toolbar -------------------------------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Options", self)
+        bar.setObjectName("options_toolbar")
+        bar.addWidget(QLabel(" Option: ", bar))
+        self.option_box = QComboBox(bar)
+        self.option_box.setMinimumContentsLength(24)
+        self.option_box.setAccessibleName("Selected redesign option")
+        self.option_box.setToolTip("The redesign option the tiles and the setting charts describe")
+        self.option_box.currentTextChanged.connect(self._on_option_chosen)
+        bar.addWidget(self.option_box)
+        bar.addSeparator()
+        bar.addAction(self.actions["undo"])
+        bar.addAction(self.actions["redo"])
+        self.addToolBar(bar)
+
+    def _on_option_chosen(self, name: str) -> None:
+        if self.document is not None and name:
+            self.document.select_scenario(name)
+
+    def _on_document_selected(self, name: str) -> None:
+        if self.option_box.currentText() != name:
+            self.option_box.setCurrentText(name)
+
+    def _on_scope_changed(self, scope) -> None:
+        if self.document is not None:
+            self.document.set_scope(scope)
+
+    # -- edit, view, help ----------------------------------------------------------------------
+    def _on_undo(self) -> None:
+        if self.document is not None:
+            self.document.undo_stack.undo()
+
+    def _on_redo(self) -> None:
+        if self.document is not None:
+            self.document.undo_stack.redo()
+
+    def _on_reset_layout(self) -> None:
+        self.restoreState(self._default_state)
+        self.navigator_dock.show()
+
+    def _on_quick_start(self) -> None:
+        self.dialogs.info("Quick start", QUICK_START)
+
+    def _on_about(self) -> None:
+        self.dialogs.info("About specplan", about_text())
+
+    # -- persistence ---------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+
+
+def about_text() -> str:
+    sources = load_reference().sources
+    parts = [f"<h3>specplan {__version__}</h3>",
+             "<p>Planning specialised commissioning across national, regional and ICS footprints.</p>",
+             "<h4>Reference data</h4>"]
+    for name, note in sources.items():
+        lines = "<br>".join(line for line in note.splitlines() if line)
+        parts.append(f"<p><b>{name}</b><br><small>{lines}</small></p>")
+    return "".join(parts)

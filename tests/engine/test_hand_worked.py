@@ -149,3 +149,19 @@ def test_pool_viability_flags_small_pools():
 def test_community_share_of_spend():
     plan = make_plan([[[300, 100]]])
     assert compute(plan).do_nothing.community_share.tolist() == [0.25, 0.25, 0.25]
+
+
+def test_scoped_totals_match_the_cells_in_scope():
+    from specplan.engine.scope import Scope, scoped_totals
+
+    lever = ShiftLever(target_share=0.5, reinvest_share=0.5)
+    spend = [[[1000, 0], [3000, 0]], [[500, 500], [0, 0]]]
+    plan = make_plan(spend, scenarios=(Scenario("A", (lever,)),))
+    result = compute(plan).scenario("A")
+    everything = scoped_totals(result, plan, Scope())
+    assert everything.spend.tolist() == result.total_spend.tolist()
+    only = scoped_totals(result, plan, Scope(services=frozenset({"S0"}), icbs=frozenset({"I1"})))
+    assert only.spend.tolist() == result.spend[0, 1].sum(axis=0).tolist()
+    assert only.saving.tolist() == result.saving[0, 1].tolist()
+    assert only.community_share[2] == pytest.approx(750 / 2250)
+    assert Scope(icbs=frozenset({"I1"})).describe(plan) == "1 of 2 ICBs"

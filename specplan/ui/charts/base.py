@@ -1,0 +1,130 @@
+"""What every chart shares: fixed-but-extending axes, values in £ on hover, export to PNG/SVG."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+
+pg.setConfigOptions(antialias=True, background="w", foreground="k")
+
+
+class Chart(pg.PlotWidget):
+    """A plot whose y range only moves when the data leaves it or shrinks well inside it, so
+    that a slider drag does not make the axes jump; hovering shows the values at that year."""
+
+    #: Room above the data, as a share of its span, for the legend in the top left corner.
+    HEADROOM = 0.3
+
+    def __init__(self, title: str, y_label: str, parent=None, legend_columns: int = 1):
+        super().__init__(parent, title=title)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(f"Chart: {title}. Hover over a year to read its values.")
+        self.plotItem.setLabel("left", y_label)
+        self.plotItem.showGrid(x=False, y=True, alpha=0.25)
+        self.plotItem.setMenuEnabled(False)
+        self.plotItem.vb.setMouseEnabled(x=False, y=False)
+        self.plotItem.hideButtons()
+        self.plotItem.vb.disableAutoRange()
+        self.legend = self.plotItem.addLegend(offset=(10, 5), colCount=legend_columns)
+        self.hover = pg.TextItem(anchor=(0, 1), color="k", fill=pg.mkBrush(255, 255, 255, 220))
+        self.hover.setZValue(100)
+        self.hover.hide()
+        self.plotItem.addItem(self.hover, ignoreBounds=True)
+        self._describe: Callable[[int], str] | None = None
+        self._x_labels: list[str] = []
+        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    # -- axes ----------------------------------------------------------------------------------
+    def set_x_labels(self, labels: list[str], every: int = 1) -> None:
+        if labels != self._x_labels:
+            self._x_labels = list(labels)
+            ticks = [(n, label) for n, label in enumerate(labels) if n % every == 0]
+            self.plotItem.getAxis("bottom").setTicks([ticks])
+            self.plotItem.vb.setXRange(-0.5, len(labels) - 0.5, padding=0)
+
+    def fit_y(self, low: float, high: float, include_zero: bool = True) -> None:
+        """Keep the current range unless the data leaves it or fills under 40% of it."""
+        if include_zero:
+            low, high = min(low, 0.0), max(high, 0.0)
+        if not np.isfinite([low, high]).all():
+            return
+        span = max(high - low, 1e-9)
+        (cur_low, cur_high) = self.plotItem.vb.viewRange()[1]
+        current = cur_high - cur_low
+        inside = low >= cur_low and high + 0.5 * self.HEADROOM * span <= cur_high
+        if inside and span >= 0.4 * current:
+            return
+        margin = 0.08 * span
+        self.plotItem.vb.setYRange(low - (margin if low < 0 else 0), high + self.HEADROOM * span, padding=0)
+
+    def y_range(self) -> tuple[float, float]:
+        return tuple(self.plotItem.vb.viewRange()[1])
+
+    # -- hover ---------------------------------------------------------------------------------
+    def set_hover_text(self, describe: Callable[[int], str]) -> None:
+        """``describe(x_index)`` gives the hover text (values already formatted in £)."""
+        self._describe = describe
+
+    def hover_at(self, index: int) -> str:
+        """Show the hover box at ``index`` and return its text."""
+        if self._describe is None or not 0 <= index < len(self._x_labels):
+            self.hover.hide()
+            return ""
+        text = self._describe(index)
+        self.hover.setText(text)
+        low, high = self.y_range()
+        self.hover.setPos(QPointF(index, low + 0.98 * (high - low)))
+        self.hover.setAnchor((0, 0) if index < len(self._x_labels) / 2 else (1, 0))
+        self.hover.show()
+        return text
+
+    def _on_mouse_moved(self, position) -> None:
+        if not self.plotItem.sceneBoundingRect().contains(position):
+            self.hover.hide()
+            return
+        point = self.plotItem.vb.mapSceneToView(position)
+        self.hover_at(int(round(point.x())))
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.hover.hide()
+        super().leaveEvent(event)
+
+    # -- export --------------------------------------------------------------------------------
+    def save_image(self, path: str | Path) -> Path:
+        """Save as PNG, or as SVG when the name ends .svg.
+
+        SVG goes through Qt's own QSvgGenerator: pyqtgraph 0.14's SVGExporter fails on the path
+        syntax of recent Qt (pyqtgraph issue 3485).
+        """
+        path = Path(path)
+        self.hover.hide()
+        if path.suffix.lower() == ".svg":
+            from PySide6.QtCore import QRect, QSize
+            from PySide6.QtGui import QPainter
+            from PySide6.QtSvg import QSvgGenerator
+
+            generator = QSvgGenerator()
+            generator.setFileName(str(path))
+            generator.setSize(QSize(self.width(), self.height()))
+            generator.setViewBox(QRect(0, 0, self.width(), self.height()))
+            generator.setTitle(self.accessibleName())
+            painter = QPainter(generator)
+            try:
+                self.render(painter)
+            finally:
+                painter.end()
+        else:
+            from pyqtgraph.exporters import ImageExporter
+
+            exporter = ImageExporter(self.plotItem)
+            exporter.parameters()["width"] = max(800, self.width())
+            exporter.export(str(path))
+        return path
+
+
+def pen(colour: str, style: Qt.PenStyle = Qt.PenStyle.SolidLine, width: float = 2.0):
+    return pg.mkPen(colour, width=width, style=style)

@@ -1,0 +1,81 @@
+"""Overview: headline tiles for the selected option and the live charts of every option."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ...engine.scope import headline, scoped_totals
+from ..charts.setting_mix import SettingMixChart
+from ..charts.shift import ShiftChart
+from ..charts.trajectory import TrajectoryChart
+from ..document import Document
+from ..formatting import money, share
+from .live import LiveView
+from .tiles import Tile
+
+TILES = {
+    "spend": ("Spend in the final year",
+              "What the selected option spends in the last year of the plan, and how that compares "
+              "with doing nothing. Lower means money released from the budget."),
+    "saving": ("Cumulative saving",
+               "Money released by moving care and not reinvested, added up over every year of the plan."),
+    "community": ("Community share of spend",
+                  "Community services' share of all spend in the final year; moving care out of beds raises it."),
+    "beds": ("Beds in the final year",
+             "Inpatient beds implied by the bed days left in the final year, at each service's occupancy."),
+}
+
+
+class OverviewView(LiveView):
+    def __init__(self, document: Document, parent: QWidget | None = None, unit: str = "gbp_m"):
+        super().__init__(document, parent)
+        self.unit = unit
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        tiles = QHBoxLayout()
+        self.tiles = {key: Tile(title, tip, self) for key, (title, tip) in TILES.items()}
+        for tile in self.tiles.values():
+            tiles.addWidget(tile)
+        layout.addLayout(tiles)
+        charts = QGridLayout()
+        self.trajectory = TrajectoryChart(self, unit)
+        self.setting_mix = SettingMixChart(self, unit)
+        self.shift = ShiftChart(self, unit)
+        charts.addWidget(self.trajectory, 0, 0, 1, 2)
+        charts.addWidget(self.setting_mix, 1, 0)
+        charts.addWidget(self.shift, 1, 1)
+        charts.setRowStretch(0, 1)
+        charts.setRowStretch(1, 1)
+        layout.addLayout(charts, stretch=1)
+
+    def refresh(self) -> None:
+        document = self.document
+        plan, results, scope = document.plan, document.results, document.scope
+        years = list(plan.years)
+        options = [scoped_totals(r, plan, scope) for r in results.scenarios]
+        do_nothing = scoped_totals(results.do_nothing, plan, scope)
+        has_do_nothing = any(not s.levers for s in plan.scenarios)
+        self.trajectory.update_totals(years, options, do_nothing, show_do_nothing=not has_do_nothing)
+        selected = next((o for o in options if o.name == document.selected_scenario), do_nothing)
+        self.setting_mix.setTitle(f"Spend by setting: {selected.name}")
+        self.setting_mix.update_totals(years, list(plan.settings), selected)
+        self.shift.setTitle(f"Inpatient against community: {selected.name}")
+        self.shift.update_totals(years, list(plan.settings), selected, do_nothing)
+        self.heading.setText(f"<b>{selected.name}</b> against do nothing, {scope.describe(plan)}, "
+                             f"{years[0]} to {years[-1]}")
+        self._show_tiles(selected, do_nothing, years[-1])
+
+    def _show_tiles(self, option, do_nothing, final_year: str) -> None:
+        unit, figures = self.unit, headline(option, do_nothing)
+        change = figures.change_vs_do_nothing
+        self.tiles["spend"].show_figure(
+            money(figures.final_spend, unit),
+            f"{money(abs(change), unit)} {'less' if change <= 0 else 'more'} than doing nothing in {final_year}")
+        self.tiles["saving"].show_figure(
+            money(figures.cumulative_saving, unit),
+            f"double running {money(figures.cumulative_double_running, unit)} over the plan")
+        self.tiles["community"].show_figure(
+            share(figures.community_share), f"do nothing: {share(figures.do_nothing_community_share)}")
+        self.tiles["beds"].show_figure(f"{figures.beds:,.0f}", f"{figures.beds_change:+,.0f} against do nothing")

@@ -1,0 +1,125 @@
+"""The main window and the overview follow the document, as a person would see them."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+
+from specplan.domain import edits
+from specplan.engine.scope import Scope, headline, scoped_totals
+
+
+def flush(qtbot, window):
+    qtbot.waitUntil(lambda: not window.document._pending, timeout=2000)
+
+
+def overview(window):
+    return window.tabs.widget(0)
+
+
+def test_title_tiles_and_charts_show_the_plan(window):
+    doc = window.document
+    assert "East Midlands" in window.windowTitle()
+    view = overview(window)
+    results = doc.results
+    selected = results.scenario(doc.selected_scenario)
+    assert set(view.trajectory.curves) == {s.name for s in results.scenarios}
+    _, y = view.trajectory.curves["Community first"].getData()
+    assert np.allclose(y, results.scenario("Community first").total_spend / 1e8)
+    figures = headline(scoped_totals(selected, doc.plan, Scope()), scoped_totals(results.do_nothing, doc.plan, Scope()))
+    assert view.tiles["spend"].value.text() == f"£{figures.final_spend / 1e8:,.2f}m"
+    assert view.tiles["beds"].value.text() == f"{figures.beds:,.0f}"
+    assert view.tiles["saving"].toolTip()
+
+
+def test_an_edit_redraws_charts_and_tiles_and_undo_restores(qtbot, window):
+    doc = window.document
+    view = overview(window)
+    doc.select_scenario("Community first")
+    before_tile = view.tiles["saving"].value.text()
+    _, before = view.trajectory.curves["Community first"].getData()
+    with qtbot.waitSignal(doc.sig_results_changed, timeout=2000):
+        doc.try_apply(edits.set_lever, "Community first", 0, "target_share", 0.6)
+    _, after = view.trajectory.curves["Community first"].getData()
+    assert after[-1] < before[-1]
+    assert np.allclose(after, doc.results.scenario("Community first").total_spend / 1e8)
+    assert view.tiles["saving"].value.text() != before_tile
+    assert window.isWindowModified()
+    assert window.actions["undo"].text() == "&Undo Set target share of 'Community first' to 60%"
+    window.actions["undo"].trigger()
+    flush(qtbot, window)
+    _, undone = view.trajectory.curves["Community first"].getData()
+    assert np.allclose(undone, before)
+    assert view.tiles["saving"].value.text() == before_tile
+    assert not window.isWindowModified()
+
+
+def test_steps_with_one_merge_key_are_one_undo_step(qtbot, window):
+    doc = window.document
+    for share in (0.31, 0.35, 0.4, 0.45):
+        doc.try_apply(edits.set_lever, "Community first", 0, "target_share", share, merge_key=("drag", 1))
+    assert doc.undo_stack.count() == 1
+    doc.undo_stack.undo()
+    assert doc.plan.scenario("Community first").levers[0].target_share == 0.30
+
+
+def test_choosing_an_option_in_the_toolbar_retitles_the_setting_chart(qtbot, window):
+    window.option_box.setCurrentText("Community first")
+    assert window.document.selected_scenario == "Community first"
+    assert "Community first" in overview(window).setting_mix.plotItem.titleLabel.text
+
+
+def test_navigator_ticks_set_the_scope_every_view_shows(qtbot, window):
+    doc = window.document
+    view = overview(window)
+    window.navigator.set_checked("icb", "QJ2", False)
+    assert doc.scope.icbs == frozenset({"QK1", "QJM", "QPM", "QT1"})
+    scoped = scoped_totals(doc.results.scenario(doc.selected_scenario), doc.plan, doc.scope)
+    assert view.tiles["spend"].value.text() == f"£{scoped.spend[-1] / 1e8:,.2f}m"
+    assert "4 of 5 ICBs" in view.heading.text()
+    window.navigator.filter.setText("Lincolnshire")
+    hidden = [item for item in window.navigator._leaves() if item.isHidden()]
+    assert len(hidden) > 10
+
+
+def test_hover_shows_values_in_pounds(window):
+    text = overview(window).trajectory.hover_at(2)
+    assert text.startswith("2027/28") and "£" in text and "Community first" in text
+
+
+def test_charts_save_as_png_and_svg(window, tmp_path):
+    chart = overview(window).trajectory
+    assert chart.save_image(tmp_path / "chart.png").stat().st_size > 1000
+    assert "<svg" in (chart.save_image(tmp_path / "chart.svg")).read_text()
+
+
+def test_closing_with_unsaved_edits_asks(qtbot, window, dialogs):
+    window.document.try_apply(edits.set_lever, "Community first", 0, "target_share", 0.5)
+    dialogs.answer("ask_save_changes", "cancel")
+    window.close()
+    assert window.isVisible()
+    dialogs.answer("ask_save_changes", "discard")
+    window.close()
+    assert not window.isVisible()
+
+
+def test_read_only_document_refuses_edits(qtbot, window):
+    from specplan.ui.document import Document
+
+    window.set_document(Document(window.document.plan, read_only=True, read_only_reason="held by ana on laptop-1"))
+    assert window.banner.isVisibleTo(window) and "ana" in window.banner.text()
+    assert not window.document.try_apply(edits.set_lever, "Community first", 0, "target_share", 0.5)
+    assert window.document.undo_stack.count() == 0
+
+
+def test_shortcuts_are_the_standard_keys(window):
+    from PySide6.QtGui import QKeySequence
+
+    assert window.actions["save"].shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
+    assert window.actions["undo"].shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+
+
+def test_help_about_lists_reference_sources(window, dialogs):
+    window.actions["about"].trigger()
+    kind, (title, text) = dialogs.asked[-1]
+    assert kind == "info" and "ICB_APR_2023" in text
