@@ -1,0 +1,332 @@
+"""Import the base-year baseline from a finance spreadsheet: all of it, or nothing.
+
+The sheet may be long (a row per service, ICB and setting) or wide (a column per setting), may
+name ICBs and services by code or by name, and may give money as numbers or text in £, £k or £m.
+A ``Total`` row is a control total, not data: the rows must add up to it to the penny. Every
+problem in the file is collected, with its cell, and raised together as one ImportFileError;
+the plan passed in is never changed (plans are immutable), so a failed import changes nothing.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import numpy as np
+
+from ..domain import Baseline
+from ..domain.errors import ValidationError
+from ..domain.plan import Plan
+from .errors import Problems, cell_ref, fail
+from .headers import Layout, find_header, unit_in
+from .mapping import Mapping, load_mapping
+from .money import UNIT_LABELS, UNITS, MoneyError, describe_cell, parse_number, pounds_text, to_pence
+from .names import Vocabulary, normal
+from .reader import Sheet, is_blank, open_workbook
+from .report import ImportReport, row_list
+
+#: Stop collecting after this many problems: a wholly wrong sheet needs fixing, not a longer list.
+MAX_PROBLEMS = 10_000
+_TOTALS = {"total", "totals", "grand total", "total spend", "overall total", "total budget"}
+
+
+def import_baseline(path: str | Path, plan: Plan, sheet: str | None = None, units: str | None = None,
+                    mapping: str | Path | dict | Mapping | None = None) -> tuple[Plan, ImportReport]:
+    """A new plan whose baseline is the spreadsheet's, and a report; or one ImportFileError."""
+    if units is not None and units not in UNITS:
+        fail(path, f"units {units!r} is not one of {', '.join(UNITS)}")
+    if mapping is not None and not isinstance(mapping, Mapping):
+        mapping = load_mapping(mapping, plan.settings)
+    vocab = Vocabulary(plan, mapping.values if mapping else None)
+    setting_of = lambda words: vocab.resolve("setting", words)[0]  # noqa: E731
+    with open_workbook(path) as book:
+        data, layout, warnings = _choose_sheet(book, sheet or (mapping and mapping.sheet), mapping, setting_of)
+    run = _Run(Path(path), plan, data, layout, vocab, units or (mapping.units if mapping else None))
+    run.warnings[:0] = warnings
+    return run.run()
+
+
+def _choose_sheet(book, wanted: str | None, mapping: Mapping | None, setting_of) -> tuple[Sheet, Layout, list[str]]:
+    """The named sheet, else the first visible sheet with a recognisable header (``Baseline`` first)."""
+    warnings: list[str] = []
+    if wanted:
+        names = [wanted]
+        if wanted in book.hidden_names:
+            warnings.append(f"sheet {wanted!r} is hidden; it was read because it was asked for")
+    else:
+        names = sorted(book.visible_names, key=lambda n: normal(n) != "baseline")
+    partial: tuple[Sheet, Layout | None, list] | None = None
+    for name in names:
+        data = book.sheet(name)
+        if mapping is not None and mapping.names_columns:
+            layout, problems = mapping.layout(data.rows, name)
+        else:
+            layout, problems = find_header(data.rows, setting_of), []
+        if layout is not None and not layout.missing():
+            return data, layout, warnings
+        partial = partial or (data, layout, problems)
+    if partial is None:
+        fail(book.path, "the workbook has no visible sheets; name one with --sheet")
+    data, layout, problems = partial
+    if problems:
+        raise_problems(book.path, problems)
+    if not any(not is_blank(v) for row in data.rows for v in row):
+        fail(book.path, "the sheet is empty", data.name)
+    hidden = [n for n in book.hidden_names if n in book.names]
+    if layout is None:
+        hint = f" (hidden sheets not searched: {', '.join(hidden)}; use --sheet)" if hidden and not wanted else ""
+        fail(book.path, "no header row found in the first 50 rows: expected columns such as ICB, service, "
+                        f"setting and spend (or one column per setting), or give --mapping{hint}", data.name)
+    found = ", ".join(repr(v) for v in data.rows[layout.header_row] if not is_blank(v))
+    problems = Problems(book.path)
+    for name in layout.missing():
+        problems.add(f"missing column: no {_FIELD_WORDS[name]} column in the header row "
+                     f"(row {layout.header_row + 1}: {found}); rename it or map it with --mapping",
+                     data.name, cell_ref(layout.header_row, 0))
+    problems.raise_if_any()
+    raise AssertionError("unreachable")
+
+
+def raise_problems(path, problems) -> None:
+    collected = Problems(path)
+    collected.extend(problems)
+    collected.raise_if_any()
+
+
+_FIELD_WORDS = {"service": "service (service line, service code or NCBPS code)",
+                "icb": "ICB (ICB code, commissioner or org code)", "setting": "setting (or one column per setting)",
+                "spend": "spend (spend, budget or annual budget)"}
+
+
+class _Run:
+    """One pass over the data rows of a chosen sheet and layout."""
+
+    def __init__(self, path: Path, plan: Plan, sheet: Sheet, layout: Layout, vocab: Vocabulary, units: str | None):
+        self.path, self.plan, self.sheet, self.layout, self.vocab = path, plan, sheet, layout, vocab
+        self.explicit_units = units
+        self.problems = Problems(path)
+        self.warnings: list[str] = []
+        self.cells: dict[tuple[int, int, int], list] = {}  # (s, i, k) -> [pence, activity]
+        self.seen: dict[tuple, int] = {}
+        self.rounded: list[str] = []
+        self.col_pence: dict[int, int] = {}
+        self.col_exact: dict[int, Decimal] = {}  # rounding residuals per money column
+        self.totals: list[int] = []
+        self.skipped: dict[str, list[int]] = {"heading": [], "subtotal": []}
+        self.hidden_used: list[int] = []
+        self.rows_read = 0
+
+    def problem(self, message: str, row: int | None = None, col: int | None = None) -> None:
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.add(message, self.sheet.name, cell_ref(row, col) if row is not None else None)
+
+    # -- set-up -------------------------------------------------------------------------------
+    def units(self) -> dict[int, str]:
+        layout, rows = self.layout, self.sheet.rows
+        title = next((u for row in rows[: layout.header_row] for v in row if (u := unit_in(v))), None)
+        chosen: dict[int, str] = {}
+        stated_any = False
+        for col in layout.money_columns:
+            stated = unit_in(rows[layout.header_row][col]) or title
+            stated_any = stated_any or stated is not None
+            if self.explicit_units and stated and stated != self.explicit_units:
+                self.problem(f"the sheet says amounts are in {UNIT_LABELS[stated]} but --units says "
+                             f"{UNIT_LABELS[self.explicit_units]}", layout.header_row, col)
+            chosen[col] = self.explicit_units or stated or "gbp"
+        if not self.explicit_units and not stated_any:
+            self.warnings.append("no unit (£, £k, £m) in the headers or title: amounts were read as £; "
+                                 "give --units if they are not")
+        return chosen
+
+    def prepare_merged(self, used: list[int], keys: list[int]) -> None:
+        """Fill merged key cells down (a service named once beside its rows); refuse merged amounts."""
+        header, rows = self.layout.header_row, self.sheet.rows
+        for r0, c0, r1, c1 in self.sheet.merged:
+            if r1 <= header:
+                continue
+            ref = f"{cell_ref(r0, c0)}:{cell_ref(r1, c1)}"
+            if any(c0 <= c <= c1 for c in used if c not in keys):
+                self.problem(f"merged cells {ref} cover an amount; give each row and column its own figure", r0, c0)
+                continue
+            value = rows[r0][c0]
+            for r in range(max(r0, header + 1), r1 + 1):
+                for c in range(c0, c1 + 1):
+                    rows[r][c] = value
+            self.warnings.append(f"merged cells {ref} were read as {describe_cell(value)} on each row")
+
+    # -- the pass -------------------------------------------------------------------------------
+    def run(self) -> tuple[Plan, ImportReport]:
+        layout, sheet = self.layout, self.sheet
+        units = self.units_by_col = self.units()
+        columns = layout.columns
+        keys = [columns[f] for f in ("service", "icb", "setting", "detail") if f in columns]
+        used = keys + layout.money_columns + list(layout.activity_by_setting) + (
+            [columns["activity"]] if "activity" in columns else [])
+        if layout.total_column is not None:
+            used.append(layout.total_column)
+        self.prepare_merged(used, keys)
+        self.hidden_columns(used)
+        label_cols = sorted(set(keys) | set(range(min(used))))
+        if layout.wide:
+            targets = [(col, self.plan.setting_index[s], units[col], _activity_col(layout, s))
+                       for col, s in layout.spend_by_setting.items()]
+        else:
+            targets = [(columns["spend"], None, units[columns["spend"]], columns.get("activity"))]
+        uncached = {}
+        for r, c in sheet.uncached:
+            if c in used:
+                uncached.setdefault(r, []).append(c)
+        for r in range(layout.header_row + 1, len(sheet.rows)):
+            self.row(r, sheet.rows[r], targets, label_cols, uncached.get(r))
+        return self.finish(used)
+
+    def row(self, r: int, row: list, targets, label_cols, uncached) -> None:
+        columns = self.layout.columns
+        resolve = self.vocab.resolve
+        if uncached:
+            for c in uncached:
+                self.problem("formula has no saved value (it was never calculated); open the workbook in "
+                             "Excel, let it calculate and save, or paste values", r, c)
+            return
+        service, why_s = resolve("service", row[columns["service"]])
+        icb, why_i = resolve("icb", row[columns["icb"]])
+        setting = why_k = None
+        if "setting" in columns:
+            setting, why_k = resolve("setting", row[columns["setting"]])
+        if why_s or why_i or why_k:
+            if self.classify(r, row, targets, label_cols):
+                return
+            for field, why in (("service", why_s), ("icb", why_i), ("setting", why_k)):
+                if why:
+                    col = columns[field]
+                    self.problem(f"{_blank_name(field)} is blank" if is_blank(row[col]) else why, r, col)
+            return
+        self.rows_read += 1
+        if r in self.sheet.hidden_rows:
+            self.hidden_used.append(r)
+        detail = row[columns["detail"]] if "detail" in columns else None
+        s, i = self.plan.service_index[service], self.plan.icb_index[icb]
+        for col, k, unit, activity_col in targets:
+            k = self.plan.setting_index[setting] if k is None else k
+            key = (s, i, k, detail)
+            earlier = self.seen.get(key)
+            if earlier is not None:
+                what = f"{service}, {icb}, {self.plan.settings[k]}" + (f", {detail}" if detail else "")
+                self.problem(f"duplicate: row {earlier + 1} already gives {what}", r, columns["service"])
+                continue
+            self.seen[key] = r
+            pence = self.money(row, r, col, unit)
+            activity = self.activity(row, r, activity_col)
+            if pence is None and activity is None:
+                continue
+            cell = self.cells.setdefault((s, i, k), [0, 0.0])
+            cell[0] += pence or 0
+            cell[1] += activity or 0.0
+
+    def money(self, row: list, r: int, col: int, unit: str) -> int | None:
+        value = row[col]
+        try:
+            found = to_pence(value, unit)
+        except MoneyError as error:
+            self.problem(f"spend {describe_cell(value)} {error}", r, col)
+            return None
+        if found is None:
+            return None
+        pence, exact = found
+        self.col_pence[col] = self.col_pence.get(col, 0) + pence
+        if exact is not None:
+            self.col_exact[col] = self.col_exact.get(col, Decimal(0)) + exact - pence
+            self.rounded.append(f"{cell_ref(r, col)} ({describe_cell(value)} to {pounds_text(pence)})")
+        return pence
+
+    def activity(self, row: list, r: int, col: int | None) -> float | None:
+        if col is None:
+            return None
+        value = row[col]
+        try:
+            number = parse_number(value)
+        except MoneyError as error:
+            self.problem(f"activity {describe_cell(value)} {error}", r, col)
+            return None
+        if number is not None and number < 0:
+            self.problem(f"activity {describe_cell(value)} is negative", r, col)
+            return None
+        return number
+
+    def classify(self, r: int, row: list, targets, label_cols) -> bool:
+        """True for rows that are not data: blank, a Total, a subtotal, or a heading without amounts."""
+        amounts = [row[t[0]] for t in targets] + [row[t[3]] for t in targets if t[3] is not None]
+        labels = [normal(row[c]) for c in label_cols if not is_blank(row[c])]
+        if not labels and all(is_blank(v) for v in amounts):
+            return True
+        if any(text in _TOTALS for text in labels):
+            self.totals.append(r)
+            return True
+        if any(t.startswith(("subtotal", "sub total", "total ")) or t.endswith(" total") for t in labels):
+            self.skipped["subtotal"].append(r)
+            return True
+        if all(is_blank(v) for v in amounts):
+            self.skipped["heading"].append(r)
+            return True
+        return False
+
+    def hidden_columns(self, used: list[int]) -> None:
+        hidden = sorted(c for c in used if c in self.sheet.hidden_cols)
+        if hidden:
+            names = ", ".join(cell_ref(self.layout.header_row, c) for c in hidden)
+            self.warnings.append(f"columns headed at {names} are hidden; they were imported")
+
+    # -- results ----------------------------------------------------------------------------------
+    def finish(self, used: list[int]) -> tuple[Plan, ImportReport]:
+        from .control import control_total
+
+        if not self.rows_read and not self.problems:
+            self.problem(f"no data rows below the header (row {self.layout.header_row + 1})")
+        control = control_total(self) if not self.problems else None
+        self.problems.raise_if_any()
+        shape = self.plan.baseline.shape
+        spend = np.zeros(shape, np.int64)
+        keep_activity = "activity" not in self.layout.columns and not self.layout.activity_by_setting
+        activity = self.plan.baseline.activity.copy() if keep_activity else np.zeros(shape)
+        for (s, i, k), (pence, act) in self.cells.items():
+            spend[s, i, k] = pence
+            if not keep_activity:
+                activity[s, i, k] = act
+        if keep_activity:
+            self.warnings.append("the sheet has no activity column: the plan's activity was kept")
+        self.summarise_warnings()
+        try:
+            plan = self.plan.replace(baseline=Baseline(spend, activity))
+        except ValidationError as error:
+            fail(self.path, str(error), self.sheet.name)
+        report = ImportReport(
+            file=str(self.path), sheet=self.sheet.name, header_row=self.layout.header_row + 1,
+            layout="wide" if self.layout.wide else "long", units=sorted(set(self.units_used())),
+            rows_read=self.rows_read, cells=len(self.cells), total_pence=int(spend.sum()),
+            previous_total_pence=self.plan.baseline.total_pence, control=control, warnings=self.warnings)
+        return plan, report
+
+    def units_used(self) -> list[str]:
+        return list(self.units_by_col.values())
+
+    def summarise_warnings(self) -> None:
+        sheet = self.sheet
+        if self.rounded:
+            self.warnings.append(f"{len(self.rounded)} amounts were not whole pence and were rounded half away "
+                                 "from zero: " + ", ".join(self.rounded[:5]) + (", ..." if len(self.rounded) > 5 else ""))
+        if self.hidden_used:
+            self.warnings.append(f"hidden rows were imported: {row_list(self.hidden_used)}")
+        if self.skipped["subtotal"]:
+            self.warnings.append(f"subtotal rows were not imported: {row_list(self.skipped['subtotal'])}")
+        if self.skipped["heading"]:
+            self.warnings.append(f"rows with no amounts were skipped: {row_list(self.skipped['heading'])}")
+        if sheet.formulas:
+            self.warnings.append(f"{sheet.formulas} cells hold formulas; their saved values were imported")
+
+
+def _activity_col(layout: Layout, setting: str) -> int | None:
+    return next((c for c, s in layout.activity_by_setting.items() if s == setting), None)
+
+
+def _blank_name(field: str) -> str:
+    return {"icb": "ICB"}.get(field, field)

@@ -1,0 +1,55 @@
+"""What an import did, in the words the command line prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .control import ControlCheck
+from .money import UNIT_LABELS, pounds_text
+
+
+@dataclass
+class ImportReport:
+    """A successful baseline import: what was read, what it adds up to, and what to check."""
+
+    file: str
+    sheet: str
+    header_row: int  # as Excel numbers it
+    layout: str      # "long" or "wide"
+    units: list[str]
+    rows_read: int
+    cells: int
+    total_pence: int
+    previous_total_pence: int
+    control: ControlCheck | None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def control_matches(self) -> bool | None:
+        return None if self.control is None else self.control.matches
+
+    def lines(self) -> list[str]:
+        units = ", ".join(UNIT_LABELS[u] for u in self.units)
+        lines = [
+            f"{Path(self.file).name}, sheet {self.sheet!r}: header on row {self.header_row}, "
+            f"{self.layout} layout, amounts in {units}",
+            f"rows read: {self.rows_read:,} into {self.cells:,} cells (service, ICB, setting)",
+            f"total imported: {pounds_text(self.total_pence)} "
+            f"(the plan's baseline was {pounds_text(self.previous_total_pence)})",
+            "control total: " + (self.control.describe() if self.control else "none (no Total row found)"),
+        ]
+        lines += [f"warning: {w}" for w in self.warnings]
+        return lines
+
+
+def row_list(rows: list[int], limit: int = 12) -> str:
+    """Zero-based row indexes as Excel row numbers, runs joined: ``5-7, 12, 20 ...``."""
+    runs: list[list[int]] = []
+    for row in sorted(set(rows)):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    text = [f"{a + 1}" if a == b else f"{a + 1}-{b + 1}" for a, b in runs[:limit]]
+    return ", ".join(text) + (" ..." if len(runs) > limit else "")
