@@ -79,17 +79,20 @@ class MainWindow(FileActions, QMainWindow):
             self.tabs.addTab(view, title)
         self.navigator.set_plan(document.plan)
         self._fill_options()
-        document.sig_dirty_changed.connect(lambda _dirty: self._update_title())
-        document.sig_plan_changed.connect(lambda _plan: self._fill_options())
+        # Bound methods, not lambdas: Qt drops these connections when the window goes.
+        document.sig_dirty_changed.connect(self._on_dirty_changed)
+        document.sig_plan_changed.connect(self._on_plan_changed)
         document.sig_scenario_selected.connect(self._on_document_selected)
-        document.sig_error.connect(lambda message: self.statusBar().showMessage(message, 8000))
-        undo, redo = self.actions["undo"], self.actions["redo"]
-        document.undo_stack.canUndoChanged.connect(undo.setEnabled)
-        document.undo_stack.canRedoChanged.connect(redo.setEnabled)
-        document.undo_stack.undoTextChanged.connect(lambda t: undo.setText(f"&Undo {t}".strip()))
-        document.undo_stack.redoTextChanged.connect(lambda t: redo.setText(f"&Redo {t}".strip()))
-        undo.setEnabled(False)
-        redo.setEnabled(False)
+        document.sig_error.connect(self._on_document_error)
+        stack = document.undo_stack
+        stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
+        stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
+        stack.undoTextChanged.connect(self._on_undo_text)
+        stack.redoTextChanged.connect(self._on_redo_text)
+        self._on_undo_text(stack.undoText())
+        self._on_redo_text(stack.redoText())
+        self.actions["undo"].setEnabled(stack.canUndo())
+        self.actions["redo"].setEnabled(stack.canRedo())
         self.banner.setVisible(document.read_only)
         self.banner.setText(f"Read-only: {document.read_only_reason}" if document.read_only else "")
         self._update_title()
@@ -97,6 +100,21 @@ class MainWindow(FileActions, QMainWindow):
     def create_views(self, document: Document) -> list[tuple[str, QWidget]]:
         """The main views, in tab order (views register here as they are built)."""
         return [("Overview", OverviewView(document, self))]
+
+    def _on_dirty_changed(self, _dirty: bool) -> None:
+        self._update_title()
+
+    def _on_plan_changed(self, _plan) -> None:
+        self._fill_options()
+
+    def _on_document_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    def _on_undo_text(self, text: str) -> None:
+        self.actions["undo"].setText(f"&Undo {text}".strip())
+
+    def _on_redo_text(self, text: str) -> None:
+        self.actions["redo"].setText(f"&Redo {text}".strip())
 
     def _fill_options(self) -> None:
         document = self.document
