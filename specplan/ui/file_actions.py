@@ -108,11 +108,20 @@ class FileActions:
         return True
 
     def _on_import_finance(self) -> None:
+        self.open_import_wizard()
+
+    def open_import_wizard(self, path: Path | None = None):
+        """The import wizard, shown without blocking the window; None without a plan."""
+        from .import_wizard import ImportWizard
+
         if self.document is None:
-            return
-        path = self.dialogs.open_path("Import finance spreadsheet", WORKBOOK_FILTER)
-        if path:
-            self.import_finance(Path(path))
+            return None
+        wizard = ImportWizard(self.document, self.dialogs, self)
+        if path is not None:
+            wizard.file_page.path.setText(str(path))
+        self.import_wizard = wizard
+        wizard.show()
+        return wizard
 
     def import_finance(self, path: Path) -> bool:
         from ..excel import import_baseline
@@ -194,7 +203,7 @@ class FileActions:
         elif self.document is None:
             self.import_workbook(path)
         else:
-            self.import_finance(path)
+            self.open_import_wizard(path)
 
 
 def _dropped_path(mime) -> Path | None:
