@@ -1,0 +1,187 @@
+"""The plan file's tables, as SQLModel classes: the current schema (version ``SCHEMA_VERSION``).
+
+Rows reference services, ICBs and settings by their position in the plan (``position`` is each
+table's primary key and keeps the plan's order); lever scopes and settings by code, so the
+foreign keys also check that scopes name things the plan has. Money is INTEGER pence.
+
+Baseline cells: only cells with non-zero spend or activity are stored (a missing cell is zero,
+as in the model), which keeps the national sample under a megabyte.
+
+Older schema versions are never described here: :mod:`.migrations` holds them in raw SQL.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import CheckConstraint, MetaData, UniqueConstraint
+from sqlalchemy.orm import registry
+from sqlmodel import Field, SQLModel
+
+#: ``PRAGMA application_id``: ASCII "SPLN", marks a file as a specplan plan.
+APPLICATION_ID = 0x53504C4E
+#: ``PRAGMA user_version`` of files this version writes. 1: the plan; 2: adds ``change_log``.
+SCHEMA_VERSION = 2
+
+
+class StoreModel(SQLModel, registry=registry(metadata=MetaData())):
+    """Base of the plan-file tables, with its own metadata (other SQLModel tables stay out)."""
+
+
+class PlanRow(StoreModel, table=True):
+    __tablename__ = "plan"
+    __table_args__ = (CheckConstraint("id = 1", name="one_plan"),)
+    id: int = Field(default=1, primary_key=True)
+    name: str
+    base_year: int
+    horizon: int
+    occupancy_default: float
+    occupancy_mental_health: float
+    viability_max_variation: float
+    description: str = ""
+
+
+class RegionRow(StoreModel, table=True):
+    __tablename__ = "region"
+    position: int = Field(primary_key=True)
+    code: str = Field(unique=True)
+    name: str
+
+
+class IcbRow(StoreModel, table=True):
+    """An ICB and its fair-share weight (``population``: the plan's own figure, which may
+    override the reference population)."""
+
+    __tablename__ = "icb"
+    __table_args__ = (CheckConstraint("population > 0", name="positive_population"),)
+    position: int = Field(primary_key=True)
+    code: str = Field(unique=True)
+    name: str
+    region: str = Field(foreign_key="region.code")
+    population: float
+
+
+class SettingRow(StoreModel, table=True):
+    __tablename__ = "setting"
+    position: int = Field(primary_key=True)
+    code: str = Field(unique=True)
+
+
+class ServiceRow(StoreModel, table=True):
+    __tablename__ = "service"
+    __table_args__ = (
+        CheckConstraint("planning_level IN ('national', 'regional', 'ics')", name="known_level"),
+    )
+    position: int = Field(primary_key=True)
+    code: str = Field(unique=True)
+    name: str
+    programme: str
+    planning_level: str
+    mental_health: bool
+    activity_per_patient: float | None = None
+    occupancy: float | None = None
+
+
+class ServiceUnitRow(StoreModel, table=True):
+    """The activity unit of one setting of a service (bed days, attendances...), in order."""
+
+    __tablename__ = "service_unit"
+    service: int = Field(primary_key=True, foreign_key="service.position")
+    position: int = Field(primary_key=True)
+    setting: str
+    unit: str
+
+
+class BaselineCellRow(StoreModel, table=True):
+    __tablename__ = "baseline_cell"
+    __table_args__ = (
+        # typeof: a whole number of pence, never a float; PRAGMA quick_check re-checks these.
+        CheckConstraint("typeof(spend_pence) = 'integer' AND spend_pence >= 0", name="whole_pence"),
+        CheckConstraint("typeof(activity) = 'real' AND activity >= 0", name="activity_number"),
+        {"sqlite_with_rowid": False},
+    )
+    service: int = Field(primary_key=True, foreign_key="service.position")
+    icb: int = Field(primary_key=True, foreign_key="icb.position")
+    setting: int = Field(primary_key=True, foreign_key="setting.position")
+    spend_pence: int
+    activity: float
+
+
+class GrowthRateRow(StoreModel, table=True):
+    __tablename__ = "growth_rate"
+    __table_args__ = (
+        CheckConstraint("kind IN ('demographic', 'non_demographic', 'price')", name="known_kind"),
+    )
+    position: int = Field(primary_key=True)
+    kind: str
+    code: str | None = None
+    rate: float
+    year: int | None = None
+
+
+class ScenarioRow(StoreModel, table=True):
+    __tablename__ = "scenario"
+    position: int = Field(primary_key=True)
+    name: str = Field(unique=True)
+    description: str = ""
+
+
+class LeverRow(StoreModel, table=True):
+    """One lever; the columns of the other kinds are NULL."""
+
+    __tablename__ = "lever"
+    __table_args__ = (
+        UniqueConstraint("scenario", "position"),
+        CheckConstraint("kind IN ('shift', 'convergence', 'planning_level')", name="known_kind"),
+    )
+    id: int = Field(primary_key=True)
+    scenario: int = Field(foreign_key="scenario.position")
+    position: int
+    kind: str
+    from_setting: str | None = Field(default=None, foreign_key="setting.code")
+    to_setting: str | None = Field(default=None, foreign_key="setting.code")
+    target_share: float | None = None
+    phasing: str | None = None
+    substitution_ratio: float | None = None
+    reinvest_share: float | None = None
+    double_running_share: float | None = None
+    share: float | None = None
+    level: str | None = None
+
+
+class PhasingValueRow(StoreModel, table=True):
+    """Custom phasing: ``phi(year)`` for years 1..H."""
+
+    __tablename__ = "phasing_value"
+    lever: int = Field(primary_key=True, foreign_key="lever.id")
+    year: int = Field(primary_key=True)
+    value: float
+
+
+class LeverServiceRow(StoreModel, table=True):
+    __tablename__ = "lever_service"
+    lever: int = Field(primary_key=True, foreign_key="lever.id")
+    position: int = Field(primary_key=True)
+    service: str = Field(foreign_key="service.code")
+
+
+class LeverIcbRow(StoreModel, table=True):
+    __tablename__ = "lever_icb"
+    lever: int = Field(primary_key=True, foreign_key="lever.id")
+    position: int = Field(primary_key=True)
+    icb: str = Field(foreign_key="icb.code")
+
+
+class ChangeLogRow(StoreModel, table=True):
+    """Who changed what and when; kept across saves (a save appends, never rewrites it)."""
+
+    __tablename__ = "change_log"
+    id: int = Field(primary_key=True)
+    at: str  # ISO 8601, UTC
+    user: str
+    what: str
+    old_value: str | None = None
+    new_value: str | None = None
+
+
+METADATA = StoreModel.metadata
+#: Tables a save rewrites, parents before children (the change log is only appended to).
+PLAN_TABLES = tuple(t for t in METADATA.sorted_tables if t.name != "change_log")
