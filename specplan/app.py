@@ -11,11 +11,17 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="specplan", description="Plan specialised commissioning.")
     parser.add_argument("plan", nargs="?", metavar="PLAN", help="a .specplan file to open")
     parser.add_argument("--sample", metavar="NAME", help="open a built-in sample plan")
+    parser.add_argument("--self-test", action="store_true",
+                        help="open a sample, recompute, render every view offscreen, exit 0 or 1")
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        from .selftest import run_self_test
+
+        return run_self_test()
     from .tuning import tune_allocator
 
     tune_allocator()
