@@ -1,0 +1,125 @@
+"""Writing workbooks: exact numbers, text that stays text, and no half-written files.
+
+xlsxwriter is used for speed. Three things are set here once for every workbook specplan writes:
+numbers are written with Python's shortest exact ``repr`` (xlsxwriter's 16 significant digits
+would change some fractions, and a plan must read back identical); strings are never turned into
+formulas, links or numbers (a service called ``=HYPERLINK(...)`` stays text); and the file is
+written beside its target and moved over it only once complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import xlsxwriter
+from xlsxwriter.worksheet import Worksheet
+
+from ..domain.errors import UserError
+
+#: Excel's limit on the text of one cell.
+MAX_CELL_TEXT = 32_767
+MONEY = "£#,##0"
+MONEY_PENCE = "£#,##0.00"
+
+
+class ExportError(UserError):
+    """A workbook could not be written (an unwritable folder, a value Excel cannot hold)."""
+
+
+class ExactWorksheet(Worksheet):
+    """A worksheet that writes every number so that it reads back as the same float."""
+
+    def _xml_number_element(self, number, attributes=[]) -> None:  # noqa: B006 (xlsxwriter's signature)
+        attrs = "".join(f' {key}="{value}"' for key, value in attributes)
+        self.fh.write(f"<c{attrs}><v>{float(number)!r}</v></c>")
+
+
+class SafeWorkbook(xlsxwriter.Workbook):
+    """xlsxwriter with exact numbers and literal strings (see the module note)."""
+
+    worksheet_class = ExactWorksheet
+
+    def __init__(self, filename: str, options: dict | None = None):
+        settings = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+                    "use_zip64": True}
+        super().__init__(filename, settings | (options or {}))
+
+
+@contextlib.contextmanager
+def atomic_workbook(target: str | Path, options: dict | None = None) -> Iterator[SafeWorkbook]:
+    """A workbook written to a temporary file in the target's folder, then moved over the target.
+
+    If anything fails, the temporary file is removed and the target is left as it was.
+    """
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"cannot write {target}: the folder {folder} does not exist")
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".xlsx.tmp", dir=folder)
+    except OSError as error:
+        raise ExportError(f"cannot write in {folder}: {error.strerror}") from None
+    os.close(handle)
+    try:
+        book = SafeWorkbook(temp, options)
+        yield book
+        book.close()
+        os.replace(temp, target)
+    except PermissionError as error:
+        raise ExportError(f"cannot write {target}: {error.strerror} (is it open in Excel?)") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(temp)
+
+
+def write_text(sheet: Worksheet, row: int, col: int, text: str, fmt=None) -> None:
+    """Text as a literal string (never a formula); refuses text Excel would cut short."""
+    if len(text) > MAX_CELL_TEXT:
+        raise ExportError(f"{sheet.name}: a text of {len(text):,} characters is longer than Excel's "
+                          f"{MAX_CELL_TEXT:,} per cell ({text[:40]!r}...)")
+    if text:
+        sheet.write_string(row, col, text, fmt)
+
+
+def write_value(sheet: Worksheet, row: int, col: int, value: object, fmt=None) -> None:
+    """A cell by its Python type: None blank, bool, number or text."""
+    if value is None:
+        return
+    if isinstance(value, bool):
+        sheet.write_boolean(row, col, value, fmt)
+    elif isinstance(value, (int, float)):
+        sheet.write_number(row, col, value, fmt)
+    else:
+        write_text(sheet, row, col, str(value), fmt)
+
+
+def write_rows(sheet: Worksheet, top: int, rows: list[list], formats: list | None = None) -> None:
+    """Rows of values from ``top``; ``formats[c]`` formats column ``c``."""
+    formats = formats or []
+    for r, values in enumerate(rows, start=top):
+        for c, value in enumerate(values):
+            write_value(sheet, r, c, value, formats[c] if c < len(formats) else None)
+
+
+def widths(headers: list[str], rows: list[list], minimum: int = 8, maximum: int = 60) -> list[float]:
+    """Column widths that fit the header and the longest value (as displayed, roughly)."""
+    result = []
+    for c, header in enumerate(headers):
+        longest = len(header)
+        for row in rows[:2000]:  # a sample is enough, and keeps large sheets fast
+            value = row[c] if c < len(row) else None
+            if isinstance(value, str):
+                longest = max(longest, len(value))
+            elif isinstance(value, float):
+                longest = max(longest, len(f"{value:,.0f}") + 2)
+        result.append(float(min(max(longest + 2, minimum), maximum)))
+    return result
+
+
+def set_widths(sheet: Worksheet, sizes: list[float]) -> None:
+    for c, size in enumerate(sizes):
+        sheet.set_column(c, c, size)
