@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, insert, select
-from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..domain import Plan
@@ -34,10 +33,8 @@ from .locations import fsync_dir, remove_quietly, temporary_beside
 from .locks import read_lock
 from .mapping import plan_rows, read_plan
 from .migrations import apply_upgrades, upgrade_file, upgraded_copy
-from .tables import APPLICATION_ID, METADATA, PLAN_TABLES, SCHEMA_VERSION, ChangeLogRow
+from .tables import APPLICATION_ID, CREATE_SQL, INSERT_SQL, PLAN_TABLES, SCHEMA_VERSION, ChangeLogRow
 
-_DIALECT = sqlite_dialect.dialect()
-_INSERTS = {t.name: str(insert(t).compile(dialect=_DIALECT)) for t in PLAN_TABLES}
 _READ_ERRORS = (sqlite3.Error, SQLAlchemyError, OSError, ValueError, TypeError, KeyError, IndexError,
                 OverflowError, MemoryError, RecursionError)
 _WRITE_ERRORS = (sqlite3.Error, SQLAlchemyError, OSError)
@@ -226,7 +223,8 @@ def _create(plan: Plan, path: Path, changes: Sequence[ChangeEntry]) -> None:
     with Database.open(path, writable=True) as db, db.transaction() as conn:
         db.raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db.raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        METADATA.create_all(conn)
+        for statement in CREATE_SQL:
+            conn.exec_driver_sql(statement)
         _insert(conn, plan, changes)
 
 
@@ -250,7 +248,7 @@ def _insert(conn: Connection, plan: Plan, changes: Sequence[ChangeEntry]) -> Non
     driver = conn.connection.driver_connection
     for table, rows in plan_rows(plan).items():
         if rows:
-            driver.executemany(_INSERTS[table], rows)
+            driver.executemany(INSERT_SQL[table], rows)
     if changes:
         conn.execute(insert(ChangeLogRow.__table__), [entry.row() for entry in changes])
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from ..domain import (
     ICB, LEVER_KINDS, Baseline, ConvergenceLever, Growth, GrowthRate, Phasing, Plan,
@@ -20,7 +20,7 @@ from ..domain import (
 )
 from ..domain.errors import ValidationError
 from .errors import InvalidPlanFileError
-from .tables import METADATA, PLAN_TABLES
+from .tables import METADATA, PLAN_TABLES, SELECT_SQL
 
 CELL_COLUMNS = "service, icb, setting, spend_pence, activity"
 _CELL_DTYPE = np.dtype([("s", "<i8"), ("i", "<i8"), ("k", "<i8"), ("spend", "<i8"), ("activity", "<f8")])
@@ -121,7 +121,7 @@ def _services(get: _Reader) -> tuple[ServiceLine, ...]:
         ServiceLine(
             code=get.text("service", r, 1), name=get.text("service", r, 2),
             programme=get.text("service", r, 3), planning_level=get.text("service", r, 4),
-            mental_health=bool(r[5]), units=tuple(units.pop(r[0], ())),
+            mental_health=get.flag("service", r, 5), units=tuple(units.pop(r[0], ())),
             activity_per_patient=get.number("service", r, 6, optional=True),
             occupancy=get.number("service", r, 7, optional=True),
         )
@@ -171,10 +171,14 @@ def _lever(get: _Reader, row, scopes, phasing):
 
 
 def _baseline(conn: Connection, path: Path, shape: tuple[int, int, int]) -> Baseline:
-    """The dense arrays from the stored non-zero cells (fetched without ORM or Row objects)."""
+    """The dense arrays from the stored non-zero cells, straight from the driver's tuples.
+
+    ``PRAGMA quick_check`` has already enforced the cells' CHECK constraints (whole pence,
+    numeric activity), so only the positions need checking here.
+    """
     rows = conn.connection.driver_connection.execute(f"SELECT {CELL_COLUMNS} FROM baseline_cell").fetchall()
     try:
-        cells = np.array(rows, dtype=_CELL_DTYPE) if rows else np.zeros(0, _CELL_DTYPE)
+        cells = np.fromiter(rows, dtype=_CELL_DTYPE, count=len(rows))
     except (TypeError, ValueError, OverflowError) as error:
         raise InvalidPlanFileError(path, f"a baseline cell holds a value that is not a number ({error})") from None
     spend, activity = np.zeros(shape, np.int64), np.zeros(shape, np.float64)
@@ -194,8 +198,12 @@ class _Reader:
         self.conn, self.path = conn, path
 
     def rows(self, table: str) -> list[tuple]:
-        t = METADATA.tables[table]
-        return [tuple(r) for r in self.conn.execute(select(t).order_by(*t.primary_key.columns))]
+        return self.conn.connection.driver_connection.execute(SELECT_SQL[table]).fetchall()
+
+    def flag(self, table: str, row: tuple, column: int) -> bool:
+        if row[column] in (0, 1) and not isinstance(row[column], float):
+            return bool(row[column])
+        return self._check(table, row, column, (), "0 or 1", False)
 
     def text(self, table: str, row: tuple, column: int, optional: bool = False) -> str | None:
         return self._check(table, row, column, (str,), "text", optional)

@@ -12,8 +12,10 @@ Older schema versions are never described here: :mod:`.migrations` holds them in
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, MetaData, UniqueConstraint
+from sqlalchemy import CheckConstraint, MetaData, UniqueConstraint, insert, select
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.orm import registry
+from sqlalchemy.schema import CreateTable
 from sqlmodel import Field, SQLModel
 
 #: ``PRAGMA application_id``: ASCII "SPLN", marks a file as a specplan plan.
@@ -185,3 +187,11 @@ class ChangeLogRow(StoreModel, table=True):
 METADATA = StoreModel.metadata
 #: Tables a save rewrites, parents before children (the change log is only appended to).
 PLAN_TABLES = tuple(t for t in METADATA.sorted_tables if t.name != "change_log")
+
+# SQL compiled once from the tables above (SQLAlchemy Core for SQLite): per save or open, only
+# the driver runs, with no per-row or per-statement work in Python beyond the values.
+_DIALECT = sqlite_dialect.dialect()
+CREATE_SQL = tuple(str(CreateTable(t).compile(dialect=_DIALECT)).strip() for t in METADATA.sorted_tables)
+INSERT_SQL = {t.name: str(insert(t).compile(dialect=_DIALECT)) for t in PLAN_TABLES}
+SELECT_SQL = {t.name: str(select(t).order_by(*t.primary_key.columns).compile(dialect=_DIALECT))
+              for t in METADATA.sorted_tables}
