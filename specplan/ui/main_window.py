@@ -14,6 +14,8 @@ from .dialogs import Dialogs
 from .document import Document
 from .file_actions import FileActions
 from .navigator import Navigator
+from .views.baseline import BaselineView
+from .views.options import OptionsView
 from .views.overview import OverviewView
 
 QUICK_START = """<h3>Quick start</h3>
@@ -99,7 +101,9 @@ class MainWindow(FileActions, QMainWindow):
 
     def create_views(self, document: Document) -> list[tuple[str, QWidget]]:
         """The main views, in tab order (views register here as they are built)."""
-        return [("Overview", OverviewView(document, self))]
+        return [("Overview", OverviewView(document, self)),
+                ("Baseline", BaselineView(document, self)),
+                ("Options", OptionsView(document, self))]
 
     def _on_dirty_changed(self, _dirty: bool) -> None:
         self._update_title()
@@ -111,10 +115,17 @@ class MainWindow(FileActions, QMainWindow):
         self.statusBar().showMessage(message, 8000)
 
     def _on_undo_text(self, text: str) -> None:
-        self.actions["undo"].setText(f"&Undo {text}".strip())
+        self._name_step(self.actions["undo"], "Undo", text)
 
     def _on_redo_text(self, text: str) -> None:
-        self.actions["redo"].setText(f"&Redo {text}".strip())
+        self._name_step(self.actions["redo"], "Redo", text)
+
+    @staticmethod
+    def _name_step(action, verb: str, text: str) -> None:
+        """The menu says what will be undone; the toolbar button stays short, its tooltip says it."""
+        action.setText(f"&{verb} {text}".strip())
+        action.setIconText(verb)
+        action.setToolTip(f"{verb} {text}".strip())
 
     def _fill_options(self) -> None:
         document = self.document
