@@ -29,6 +29,11 @@ class ImportReport:
     def control_matches(self) -> bool | None:
         return None if self.control is None else self.control.matches
 
+    def __str__(self) -> str:
+        check = {None: "no control total", True: "control total matches", False: "control total DOES NOT match"}
+        return (f"Imported {self.rows_read:,} rows from {Path(self.file).name}: {pounds_text(self.total_pence)} "
+                f"({check[self.control_matches]}; {len(self.warnings)} warnings)")
+
     def lines(self) -> list[str]:
         units = ", ".join(UNIT_LABELS[u] for u in self.units)
         lines = [

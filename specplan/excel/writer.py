@@ -98,11 +98,31 @@ def write_value(sheet: Worksheet, row: int, col: int, value: object, fmt=None) -
 
 
 def write_rows(sheet: Worksheet, top: int, rows: list[list], formats: list | None = None) -> None:
-    """Rows of values from ``top``; ``formats[c]`` formats column ``c``."""
+    """Rows of values from ``top``; ``formats[c]`` formats column ``c``.
+
+    Written a column at a time with one writer per column type: far fewer checks per cell than
+    :func:`write_value`, which matters for a 26,000-row baseline.
+    """
     formats = formats or []
-    for r, values in enumerate(rows, start=top):
-        for c, value in enumerate(values):
-            write_value(sheet, r, c, value, formats[c] if c < len(formats) else None)
+    width = max((len(r) for r in rows), default=0)
+    for c, values in enumerate(zip(*(r + [None] * (width - len(r)) for r in rows))):
+        fmt = formats[c] if c < len(formats) else None
+        present = [v for v in values if v is not None]
+        if all(type(v) is str for v in present):
+            longest = max(present, key=len, default="")
+            write_text(sheet, top, c, longest if len(longest) > MAX_CELL_TEXT else "", fmt)  # raises if too long
+            write = sheet.write_string
+            for r, value in enumerate(values, start=top):
+                if value:
+                    write(r, c, value, fmt)
+        elif all(type(v) in (int, float) for v in present):
+            write = sheet.write_number
+            for r, value in enumerate(values, start=top):
+                if value is not None:
+                    write(r, c, value, fmt)
+        else:
+            for r, value in enumerate(values, start=top):
+                write_value(sheet, r, c, value, fmt)
 
 
 def widths(headers: list[str], rows: list[list], minimum: int = 8, maximum: int = 60) -> list[float]:
