@@ -123,8 +123,9 @@ def save_plan_as(plan: Plan, target: str | Path, *, source: str | Path | None = 
             recover_interrupted_save(source)
             inspect_file(source)
             _remove_database(partial)
-            raw = connect(source, writable=False)
+            raw = connect(source, writable=False)  # mode=ro: the source cannot change
             try:
+                raw.execute("PRAGMA query_only = OFF")  # VACUUM INTO writes only the new file
                 raw.execute("VACUUM INTO ?", (str(partial),))
             finally:
                 raw.close()

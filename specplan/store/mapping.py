@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -173,10 +174,17 @@ def _lever(get: _Reader, row, scopes, phasing):
 def _baseline(conn: Connection, path: Path, shape: tuple[int, int, int]) -> Baseline:
     """The dense arrays from the stored non-zero cells, straight from the driver's tuples.
 
-    ``PRAGMA quick_check`` has already enforced the cells' CHECK constraints (whole pence,
-    numeric activity), so only the positions need checking here.
+    numpy would silently turn 1.5 pence into 1 and '7' into 7, so the money and activity
+    columns' Python types are checked first (SQLite skips CHECK constraints in a read-only
+    ``quick_check``).
     """
     rows = conn.connection.driver_connection.execute(f"SELECT {CELL_COLUMNS} FROM baseline_cell").fetchall()
+    for column, name, expected in ((3, "spend_pence", int), (4, "activity", float)):
+        found = set(map(type, map(itemgetter(column), rows)))
+        if found - {expected}:
+            wrong = next(r for r in rows if type(r[column]) is not expected)
+            raise InvalidPlanFileError(path, f"a baseline cell's {name} is {wrong[column]!r}, expected "
+                                             f"{'a whole number of pence' if expected is int else 'a number'}")
     try:
         cells = np.fromiter(rows, dtype=_CELL_DTYPE, count=len(rows))
     except (TypeError, ValueError, OverflowError) as error:

@@ -4,6 +4,7 @@ their pools). Opening a plan checks less (``quick_check``) to stay fast."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +13,6 @@ from ..domain import Plan
 from ..engine import compute
 from ..engine.apportion import group_sum
 from ..engine.results import ScenarioResult
-from .connection import Database
 from .errors import read_error
 from .files import open_plan
 
@@ -24,11 +24,17 @@ def check_file(path: str | Path) -> tuple[Plan, list[str]]:
     plan = open_plan(path, read_only=True)
     problems = []
     try:
-        with Database.open(path, writable=False) as db:
-            problems += [f"SQLite integrity check: {r[0]}" for r in db.raw.execute("PRAGMA integrity_check")
+        # Not mode=ro: SQLite verifies CHECK constraints only on a connection that could write;
+        # query_only keeps this one from doing so.
+        raw = sqlite3.connect(path, isolation_level=None)
+        try:
+            raw.execute("PRAGMA query_only = ON")
+            problems += [f"SQLite integrity check: {r[0]}" for r in raw.execute("PRAGMA integrity_check")
                          if r[0] != "ok"]
             problems += [f"table {table} row {rowid} refers to a missing row in {parent}"
-                         for table, rowid, parent, _ in db.raw.execute("PRAGMA foreign_key_check")]
+                         for table, rowid, parent, _ in raw.execute("PRAGMA foreign_key_check")]
+        finally:
+            raw.close()
     except Exception as error:  # noqa: BLE001 - reported as a problem of the file
         problems.append(str(read_error(path, error)))
     return plan, problems + check_invariants(plan)

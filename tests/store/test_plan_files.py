@@ -1,0 +1,148 @@
+"""Open and save: the plan survives the file exactly; pragmas, transactions and bulk writes."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from make_fixtures import fixture_plan
+from plan_strategies import plans
+
+from specplan.domain import Scenario
+from specplan.store import APPLICATION_ID, SCHEMA_VERSION, open_plan, save_plan, save_plan_as
+from specplan.store import connection as connection_module
+from specplan.store.tables import METADATA, SELECT_SQL
+
+
+def test_fixture_plan_round_trips_every_field(tmp_path):
+    plan = fixture_plan()
+    save_plan(plan, tmp_path / "p.specplan")
+    back = open_plan(tmp_path / "p.specplan")
+    assert back == plan
+    assert back.baseline.spend_pence[2, 2, 4] == 10**15  # money stays exact
+    assert back.services[0].units == plan.services[0].units
+    assert [type(lever) for lever in back.scenarios[1].levers] == [type(lever) for lever in plan.scenarios[1].levers]
+
+
+def test_samples_round_trip(tmp_path, small_plan, national_plan):
+    for plan in (small_plan, national_plan):
+        save_plan(plan, tmp_path / "p.specplan")
+        assert open_plan(tmp_path / "p.specplan") == plan
+
+
+@settings(max_examples=40)
+@given(plan=plans())
+def test_generated_plans_round_trip(tmp_path_factory, plan):
+    path = tmp_path_factory.mktemp("gen") / "p.specplan"
+    save_plan(plan, path)
+    assert open_plan(path, read_only=True) == plan
+
+
+def test_saving_over_a_plan_replaces_it_entirely(tmp_path, small_plan):
+    path = tmp_path / "p.specplan"
+    save_plan(fixture_plan(), path)
+    save_plan(small_plan, path)
+    assert open_plan(path) == small_plan
+    edited = small_plan.replace(scenarios=small_plan.scenarios[:1] + (Scenario("New"),))
+    save_plan(edited, path)
+    assert open_plan(path) == edited
+
+
+def test_file_identity_pragmas_and_cells(tmp_path, national_plan):
+    path = tmp_path / "n.specplan"
+    save_plan(national_plan, path)
+    raw = sqlite3.connect(path)
+    assert raw.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # rollback journal, not WAL
+    tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == set(METADATA.tables)
+    # Only non-zero cells are stored, money as INTEGER pence.
+    nonzero = int(((national_plan.baseline.spend_pence != 0) | (national_plan.baseline.activity != 0)).sum())
+    assert raw.execute("SELECT count(*) FROM baseline_cell").fetchone()[0] == nonzero < national_plan.baseline.spend_pence.size
+    assert raw.execute("SELECT DISTINCT typeof(spend_pence) FROM baseline_cell").fetchall() == [("integer",)]
+    assert raw.execute("SELECT sum(spend_pence) FROM baseline_cell").fetchone()[0] == national_plan.baseline.total_pence
+    assert path.stat().st_size < 2 * 2**20
+
+
+def test_every_connection_enforces_foreign_keys_and_full_sync(tmp_path, small_plan):
+    path = tmp_path / "p.specplan"
+    save_plan(small_plan, path)
+    for writable in (True, False):
+        raw = connection_module.connect(path, writable=writable)
+        assert raw.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        if writable:
+            assert raw.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+            with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+                raw.execute("INSERT INTO lever_service VALUES (1, 99, 'NO-SUCH-SERVICE')")
+        else:
+            with pytest.raises(sqlite3.OperationalError, match="readonly|read-only"):
+                raw.execute("DELETE FROM region")
+        raw.close()
+
+
+def traced_statements(monkeypatch) -> list[str]:
+    """Every SQL statement run by the store from now on (through its connect function)."""
+    statements: list[str] = []
+    real_connect = connection_module.connect
+
+    def connect(path, *, writable):
+        raw = real_connect(path, writable=writable)
+        raw.set_trace_callback(statements.append)
+        return raw
+    monkeypatch.setattr(connection_module, "connect", connect)
+    return statements
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_save_is_one_explicit_transaction_with_bulk_inserts(tmp_path, monkeypatch, national_plan, existing):
+    path = tmp_path / "p.specplan"
+    if existing:
+        save_plan(fixture_plan(), path)
+    statements = traced_statements(monkeypatch)
+    save_plan(national_plan, path)
+    writes = [s for s in statements if not s.startswith("PRAGMA") or "application_id =" in s]
+    begin = writes.index("BEGIN IMMEDIATE")
+    assert writes[-1] == "COMMIT" and writes.count("COMMIT") == 1 and writes.count("BEGIN IMMEDIATE") == 1
+    inside = writes[begin + 1:-1]
+    if not existing:
+        assert any(s.startswith("CREATE TABLE") for s in inside)  # DDL inside the transaction too
+    cell_inserts = [s for s in inside if s.startswith("INSERT INTO baseline_cell")]
+    # The trace shows each executed row; all come from one executemany of one prepared statement.
+    assert len(cell_inserts) == len(np.nonzero(national_plan.baseline.spend_pence)[0])
+
+
+def test_read_only_open_never_writes(small_file):
+    before = small_file.read_bytes()
+    open_plan(small_file, read_only=True)
+    assert small_file.read_bytes() == before
+    assert sorted(p.name for p in small_file.parent.iterdir()) == [small_file.name]
+
+
+def test_save_as_copies_through_sqlite_and_keeps_the_source(tmp_path, small_file, small_plan):
+    from specplan.store import ChangeEntry, read_change_log
+
+    save_plan(small_plan, small_file, [ChangeEntry("name", "a", "b", "ann")])
+    before = small_file.read_bytes()
+    edited = small_plan.replace(name="Renamed")
+    target = tmp_path / "other folder" / "copy.specplan"
+    target.parent.mkdir()
+    save_plan_as(edited, target, source=small_file, changes=[ChangeEntry("name", small_plan.name, "Renamed")])
+    assert small_file.read_bytes() == before
+    assert open_plan(target) == edited
+    assert [e.what for e in read_change_log(target)] == ["name", "name"]  # history came along
+    assert sorted(p.name for p in target.parent.iterdir()) == ["copy.specplan"]
+
+
+def test_save_as_replaces_an_existing_file_in_one_step(tmp_path, small_plan):
+    target = tmp_path / "t.specplan"
+    save_plan(fixture_plan(), target)
+    save_plan_as(small_plan, target)
+    assert open_plan(target) == small_plan
+
+
+def test_selects_read_tables_in_key_order():
+    for name, sql in SELECT_SQL.items():
+        assert sql.startswith("SELECT") and "ORDER BY" in sql, name
