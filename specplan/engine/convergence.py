@@ -18,6 +18,7 @@ def apply_convergence(
     pools: np.ndarray,
     services_on: np.ndarray,
     index: PlanIndex,
+    rows: dict[str, np.ndarray] | None = None,
 ) -> np.ndarray:
     """Apply ``lever`` in place; return the ``[s, i, t]`` pence each ICB moved.
 
@@ -25,12 +26,14 @@ def apply_convergence(
     compounding). The moves are apportioned by largest remainder to add up to zero in every
     pool, then split over settings in the ICB's own mix (its pool's mix where it spends
     nothing); activity follows at the cell's own unit cost (the pool's where it has none).
+    ``rows`` may give ``share`` per service row (batched sensitivity); ``activity`` may be None.
     """
     n_years = spend.shape[3]
     total = spend.sum(axis=2)  # [s, i, t]
     target = fair_shares(total, pools, index)
-    closed = 1.0 - (1.0 - lever.share) ** np.arange(n_years)  # [t]
-    quota = (target - total) * closed[None, None, :] * services_on[:, None, None]
+    share = rows["share"][:, None] if rows is not None and "share" in rows else np.array([[lever.share]])
+    closed = 1.0 - (1.0 - share) ** np.arange(n_years)[None, :]  # [s|1, t]
+    quota = (target - total) * closed[:, None, :] * services_on[:, None, None]
     zero = np.zeros((pools.shape[0], n_years, index.n_pools), np.int64)
     moves = apportion(quota.transpose(0, 2, 1), pools[:, None, :], zero).transpose(0, 2, 1)
 
@@ -40,12 +43,13 @@ def apply_convergence(
     empty = (total == 0) & (moves != 0)  # ICBs given money for a service they do not buy yet
     if empty.any():
         _fill_from_pool(empty, moves, by_setting, activity, spend, pools, index)
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        # Activity follows each cell's own unit cost: scale it with the cell's spend.
-        scale = np.where(spend > 0, by_setting / spend, 0.0)
-    activity += activity * scale
+    if activity is not None:
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            # Activity follows each cell's own unit cost: scale it with the cell's spend.
+            scale = np.where(spend > 0, by_setting / spend, 0.0)
+        activity += activity * scale
+        np.maximum(activity, 0.0, out=activity)
     spend += by_setting
-    np.maximum(activity, 0.0, out=activity)
     return moves
 
 
@@ -55,14 +59,16 @@ def _fill_from_pool(empty, moves, by_setting, activity, spend, pools, index) -> 
     Runs before the cube changes, so the pool's figures are this lever's starting point.
     """
     pool_spend = group_sum(spend, pools, index.n_pools)  # [s, p, k, t]
-    pool_activity = group_sum(activity, pools, index.n_pools)
     service, icb, year = np.nonzero(empty)
     slot = pools[service, icb]
     spent = pool_spend[service, slot, :, year].astype(np.float64)  # [n, k]
     quota = spent / spent.sum(axis=1, keepdims=True) * moves[service, icb, year][:, None]
     cells = apportion(quota, np.zeros(quota.shape[1], np.intp), moves[service, icb, year][:, None])
     by_setting[service, icb, :, year] = cells
+    if activity is None:
+        return
     with np.errstate(divide="ignore", invalid="ignore"):
+        pool_activity = group_sum(activity, pools, index.n_pools)
         cost = spent / pool_activity[service, slot, :, year]
         activity[service, icb, :, year] += np.where(cost > 0, cells / cost, 0.0)
 

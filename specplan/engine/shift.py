@@ -58,33 +58,48 @@ def apply_shift(
     phasing: np.ndarray,
     from_k: int,
     to_k: int,
+    rows: dict[str, np.ndarray] | None = None,
 ) -> LeverTotals:
     """Apply ``lever`` in place to ``spend``/``activity`` ``[s, i, k, t]`` within ``scope [s, i]``.
 
     released ``R = round(f * phi * S_from)``, reinvested ``Q = round(q * R)``, saving ``R - Q``,
     double running ``D = round(delta * max(0, R[t] - R[t-1]))`` (model.md).
+
+    ``rows`` may give any of the lever's numbers per service row (``[s]`` arrays): the
+    sensitivity analysis stacks variants of a plan as extra rows and runs them in one batch.
+    ``activity`` may be None when only money is wanted.
     """
-    share = lever.target_share * phasing  # [t]
-    share_in_scope = scope[:, :, None] * share[None, None, :]  # [s, i, t]
+    share = _value(lever, rows, "target_share") * phasing[None, None, :]  # [s|1, 1, t]
+    share_in_scope = scope[:, :, None] * share  # [s, i, t]
     # Spend and shares are never negative, so the cheaper non-negative rounding applies.
     released = round_half_up(share_in_scope * spend[:, :, from_k, :])
-    reinvested = round_half_up(lever.reinvest_share * released)
+    reinvested = round_half_up(_value(lever, rows, "reinvest_share") * released)
     step = np.diff(released, axis=2, prepend=0)
-    double_running = round_half_up(lever.double_running_share * np.maximum(step, 0))
-    moved = share_in_scope * activity[:, :, from_k, :]
+    double_running = round_half_up(_value(lever, rows, "double_running_share") * np.maximum(step, 0))
 
     spend[:, :, from_k, :] -= released
     spend[:, :, to_k, :] += reinvested
-    activity[:, :, from_k, :] -= moved
-    activity[:, :, to_k, :] += lever.substitution_ratio * moved
+    if activity is not None:
+        moved = share_in_scope * activity[:, :, from_k, :]
+        activity[:, :, from_k, :] -= moved
+        activity[:, :, to_k, :] += _value(lever, rows, "substitution_ratio") * moved
+        flows.moved_activity += moved
+    else:
+        moved = np.zeros(1)
     flows.released += released
     flows.reinvested += reinvested
     flows.double_running[:, :, from_k, :] += double_running
-    flows.moved_activity += moved
     return LeverTotals(
         released=released.sum(axis=(0, 1)),
         reinvested=reinvested.sum(axis=(0, 1)),
         saving=(released - reinvested).sum(axis=(0, 1)),
         double_running=double_running.sum(axis=(0, 1)),
-        moved_activity=moved.sum(axis=(0, 1)),
+        moved_activity=moved.sum(axis=(0, 1)) if activity is not None else np.zeros(1),
     )
+
+
+def _value(lever: ShiftLever, rows: dict[str, np.ndarray] | None, name: str):
+    """The lever's number, or its per-row values shaped to broadcast over ``[s, i, t]``."""
+    if rows is not None and name in rows:
+        return rows[name][:, None, None]
+    return getattr(lever, name)

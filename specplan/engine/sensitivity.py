@@ -1,0 +1,191 @@
+"""Sensitivity: how much each assumption moves an option's cumulative saving (a tornado).
+
+Every lever number and growth assumption is moved down and up by a share (default 20%), and all
+the variants run in one batch: the plan's service rows are stacked once per variant and the
+levers take their numbers per row, so the whole tornado is a few passes over one big cube
+instead of a recompute per bar.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..domain import ConvergenceLever, PlanningLevelLever, ShiftLever
+from ..domain.plan import Plan
+from .convergence import apply_convergence
+from .index import LEVEL_CODES, build_index
+from .pools import pool_of
+from .projection import growth_rates
+from .rounding import round_half_away
+from .shift import Flows, apply_shift
+
+#: Cells per batch (about 32 MB per int64 array): bigger batches page more than they save.
+BATCH_CELLS = 4_000_000
+LEVER_NUMBERS = {
+    "shift": (("target_share", "target share"), ("reinvest_share", "reinvestment"),
+              ("double_running_share", "double running"), ("substitution_ratio", "substitution ratio")),
+    "convergence": (("share", "convergence"),),
+}
+GROWTH = (("demographic", "demographic growth"), ("non_demographic", "non-demographic growth"),
+          ("price", "net price uplift"))
+SHARES = {"target_share", "reinvest_share", "double_running_share", "share"}
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One number to move: a lever's field (``position`` counts from 0) or a growth kind."""
+
+    label: str
+    field: str
+    position: int | None
+    value: float  # the plan's value; growth kinds are scaled, so 1.0
+
+
+@dataclass(frozen=True)
+class Bar:
+    parameter: Parameter
+    low: float
+    high: float
+    low_saving: int
+    high_saving: int
+
+    @property
+    def swing(self) -> int:
+        return abs(self.high_saving - self.low_saving)
+
+
+@dataclass(frozen=True)
+class Tornado:
+    scenario: str
+    amount: float
+    base_saving: int
+    bars: tuple[Bar, ...]  # largest swing first
+
+
+def parameters(plan: Plan, scenario_name: str) -> list[Parameter]:
+    """Every lever number of the option, then the growth assumptions the plan has."""
+    found = []
+    for position, lever in enumerate(plan.scenario(scenario_name).levers):
+        for field, label in LEVER_NUMBERS.get(lever.kind, ()):
+            found.append(Parameter(f"Lever {position + 1}: {label}", field, position, float(getattr(lever, field))))
+    kinds = {rate.kind for rate in plan.growth.rates if rate.rate}
+    found += [Parameter(label, kind, None, 1.0) for kind, label in GROWTH if kind in kinds]
+    return found
+
+
+def tornado(plan: Plan, scenario_name: str, amount: float = 0.2) -> Tornado:
+    """Cumulative saving with each parameter at (1 - amount) and (1 + amount) of its value.
+
+    Only shift levers release money, so numbers that cannot change the saving (substitution
+    ratios, which move activity only, and any lever after the last shift lever) get a bar of
+    zero swing without being run.
+    """
+    params = parameters(plan, scenario_name)
+    last_shift = _last_shift(plan, scenario_name)
+    variants: list[dict[Parameter, float]] = [{}]
+    slots = []
+    for param in params:
+        low, high = _moved(param, 1 - amount), _moved(param, 1 + amount)
+        if _moves_money(param, last_shift):
+            slots.append((param, low, high, len(variants)))
+            variants += [{param: low}, {param: high}]
+        else:
+            slots.append((param, low, high, None))
+    savings = batch_savings(plan, scenario_name, variants)
+    base = int(savings[0])
+    bars = [Bar(param, low, high, *((int(savings[at]), int(savings[at + 1])) if at else (base, base)))
+            for param, low, high, at in slots]
+    bars.sort(key=lambda bar: bar.swing, reverse=True)
+    return Tornado(scenario_name, amount, base, tuple(bars))
+
+
+def _last_shift(plan: Plan, scenario_name: str) -> int:
+    levers = plan.scenario(scenario_name).levers
+    return max((n for n, lever in enumerate(levers) if isinstance(lever, ShiftLever)), default=-1)
+
+
+def _moves_money(param: Parameter, last_shift: int) -> bool:
+    if param.position is None:
+        return True
+    return param.field != "substitution_ratio" and param.position < last_shift + 1
+
+
+def batch_savings(plan: Plan, scenario_name: str, variants: list[dict[Parameter, float]]) -> np.ndarray:
+    """Cumulative saving (pence) of the option under each variant, in batches of stacked rows."""
+    cells = plan.baseline.spend_pence.size * (plan.horizon + 1)
+    per_batch = max(1, BATCH_CELLS // max(cells, 1))
+    out = [_run_batch(plan, scenario_name, variants[start:start + per_batch])
+           for start in range(0, len(variants), per_batch)]
+    return np.concatenate(out)
+
+
+def _run_batch(plan: Plan, scenario_name: str, variants: list[dict[Parameter, float]]) -> np.ndarray:
+    scenario = plan.scenario(scenario_name)
+    n_variants, n_services = len(variants), len(plan.services)
+    base = build_index(plan)
+    levels = base.levels.copy()
+    for lever in scenario.levers:
+        if isinstance(lever, PlanningLevelLever):
+            levels[base.mask(plan, lever.services)[:, 0]] = LEVEL_CODES[lever.level]
+    index = dataclasses.replace(
+        base, n_services=n_variants * n_services, levels=np.tile(levels, n_variants),
+        occupancy=np.tile(base.occupancy, n_variants),
+        bed_days_per_patient=np.tile(base.bed_days_per_patient, n_variants),
+    )
+    spend = _projection(plan, variants)
+    pools = pool_of(index.levels, index)
+    flows = Flows(np.zeros(spend.shape[:2] + spend.shape[3:], np.int64),
+                  np.zeros(spend.shape[:2] + spend.shape[3:], np.int64),
+                  np.zeros(spend.shape, np.int64), np.zeros(1))
+    for position, lever in enumerate(scenario.levers[: _last_shift(plan, scenario_name) + 1]):
+        rows = {param.field: np.repeat([v.get(param, param.value) for v in variants], n_services)
+                for param in _lever_params(variants, position)}
+        if isinstance(lever, ShiftLever):
+            scope = np.tile(base.mask(plan, lever.services, lever.icbs), (n_variants, 1))
+            phasing = np.array(lever.phasing.profile(plan.horizon))
+            apply_shift(lever, spend, None, flows, scope, phasing, plan.setting_index[lever.from_setting],
+                        plan.setting_index[lever.to_setting], rows=rows)
+        elif isinstance(lever, ConvergenceLever):
+            services_on = np.tile(base.mask(plan, lever.services)[:, 0], n_variants)
+            apply_convergence(lever, spend, None, pools, services_on, index, rows=rows)
+    saving = flows.released - flows.reinvested
+    return saving.reshape(n_variants, -1).sum(axis=1)
+
+
+def _projection(plan: Plan, variants: list[dict[Parameter, float]]) -> np.ndarray:
+    """Do-nothing spend with each variant's growth scaling, rows stacked per variant.
+
+    Variants that only move lever numbers share one projection: it is computed once per
+    distinct growth scaling and copied into their rows.
+    """
+    scalings = [tuple(_growth_scale(v, kind) for kind, _ in GROWTH) for v in variants]
+    distinct = sorted(set(scalings))
+    cubes = _projections(plan, distinct)  # [g, s, i, k, t]
+    which = np.array([distinct.index(scaling) for scaling in scalings])
+    return cubes[which].reshape((-1,) + cubes.shape[2:])
+
+
+def _projections(plan: Plan, scalings: list[tuple[float, float, float]]) -> np.ndarray:
+    demographic, non_demographic, price = growth_rates(plan)
+    scale = {kind: np.array([s[n] for s in scalings]) for n, (kind, _) in enumerate(GROWTH)}
+    icb = np.cumprod(1 + demographic[None] * scale["demographic"][:, None, None], axis=2)  # [b, i, t]
+    service = np.cumprod(1 + non_demographic[None] * scale["non_demographic"][:, None, None], axis=2)
+    prices = np.cumprod(1 + price[None] * scale["price"][:, None], axis=1)  # [b, t]
+    factor = service[:, :, None, None, :] * icb[:, None, :, None, :] * prices[:, None, None, None, :]
+    return round_half_away(plan.baseline.spend_pence[None, ..., None] * factor)  # [g, s, i, k, t]
+
+
+def _lever_params(variants, position: int) -> list[Parameter]:
+    return sorted({p for v in variants for p in v if p.position == position}, key=lambda p: p.field)
+
+
+def _growth_scale(variant: dict[Parameter, float], kind: str) -> float:
+    return next((value for param, value in variant.items() if param.position is None and param.field == kind), 1.0)
+
+
+def _moved(param: Parameter, factor: float) -> float:
+    value = param.value * factor
+    return min(max(value, 0.0), 1.0) if param.field in SHARES else max(value, 0.0)
