@@ -1,14 +1,15 @@
 """The control total: a sheet's ``Total`` row is checked against the rows, to the penny.
 
 Finance sheets end with a Total (often a SUM formula). It is not data; it is the figure the
-import must reconcile to. Amounts are compared before rounding to whole pence, so a sheet in £k
-with fractions of a penny still reconciles when its rows really add up.
+import must reconcile to, to the penny: the rows reconcile when their exact sum equals the
+Total, or when the Total (in whole pence) equals the rows' sum rounded to whole pence either
+before or after adding them up (a £k sheet with fractions of a penny, a Total typed rounded).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from .errors import cell_ref
 from .money import MoneyError, describe_cell, pounds_text, to_pence
@@ -59,7 +60,7 @@ def control_total(run) -> ControlCheck | None:
         column_pence = run.col_pence.get(col, 0)
         column_exact = column_pence + run.col_exact.get(col, Decimal(0))
         said = exact if exact is not None else Decimal(pence)
-        if run.layout.wide and said != column_exact:
+        if run.layout.wide and not reconciles(said, pence, column_exact, column_pence):
             run.problem(f"this column's rows add up to {pounds_text(column_pence)} but the Total row says "
                         f"{pounds_text(pence)} (difference {pounds_text(column_pence - pence)})", chosen, col)
         said_exact += said
@@ -70,7 +71,14 @@ def control_total(run) -> ControlCheck | None:
         run.warnings.append(f"the Total row {chosen + 1} has no amounts, so there was nothing to reconcile to")
         return None
     col = run.layout.money_columns[0]
-    check = ControlCheck(f"{sheet}!{cell_ref(chosen, col)}", said_pence, rows_pence, said_exact == rows_exact)
+    check = ControlCheck(f"{sheet}!{cell_ref(chosen, col)}", said_pence, rows_pence,
+                         reconciles(said_exact, said_pence, rows_exact, rows_pence))
     if not check.matches:
         run.problem(f"the rows do not add up to the Total: {check.describe()}", chosen, col)
     return check
+
+
+def reconciles(said_exact: Decimal, said_pence: int, rows_exact: Decimal, rows_pence: int) -> bool:
+    """Whether a Total agrees with its rows to the penny (see the module note)."""
+    rounded = int(rows_exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return said_exact == rows_exact or said_pence in (rows_pence, rounded)

@@ -119,8 +119,10 @@ class Vocabulary:
             if code:
                 return code, None
         for key in keys:
-            if self._foreign[kind].get(key):
-                return None, f'{label} "{text}" ({self._foreign[kind][key]}) is not in this plan'
+            code = self._foreign[kind].get(key)
+            if code:
+                named = "" if code.upper() == text.upper() else f" ({code})"
+                return None, f'{label} "{text}"{named} is not in this plan (it is in the reference data)'
         if kind == "setting":
             return None, f'unknown setting "{text}"; the plan\'s settings are {", ".join(self._plan_settings)}'
         return None, f'unknown {label} "{text}"'

@@ -127,8 +127,6 @@ def _column_format(sheet: str, header: str, formats: dict):
         return formats["money_pence"]
     if header in SHARE_COLUMNS:
         return formats["share"]
-    if sheet == "Plan" and header == "value":
-        return formats["wrap"]
     return None
 
 
@@ -138,5 +136,12 @@ def plan_formats(book: SafeWorkbook) -> dict:
         "header": book.add_format({"bold": True, "bg_color": "#DCE6F1", "bottom": 1}),
         "money_pence": book.add_format({"num_format": MONEY_PENCE}),
         "share": book.add_format({"num_format": "0.0##%"}),
-        "wrap": book.add_format({"text_wrap": False}),
     }
+
+
+def write_plan_workbook(plan: Plan, path) -> None:
+    """Only the canonical sheets (no results): for plans the engine need not run on, and tests."""
+    from .writer import atomic_workbook
+
+    with atomic_workbook(path) as book:
+        write_plan_sheets(book, plan, plan_formats(book))

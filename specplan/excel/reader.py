@@ -17,7 +17,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from defusedxml.ElementTree import fromstring
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError, fromstring
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
 from .errors import fail
@@ -143,10 +144,19 @@ def _sheet_part(archive: zipfile.ZipFile, name: str) -> str | None:
 def _scan_xml(path: Path, name: str, sheet: Sheet) -> None:
     """Hidden rows and columns, formula count and formulas without saved values (xlsx only)."""
     with zipfile.ZipFile(path) as archive:
-        part = _sheet_part(archive, name)
+        try:
+            part = _sheet_part(archive, name)
+        except DefusedXmlException:
+            fail(path, "refused: the workbook's XML declares entities or a DTD, which real workbooks "
+                       "never do (an XML bomb or an attempt to read other files?)")
+        except (ParseError, KeyError) as error:
+            fail(path, f"the workbook is damaged: its structure could not be read ({error})")
         if part is None or part not in archive.namelist():
             return
         data = archive.read(part)
+    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:4096]:
+        fail(path, "refused: the sheet's XML declares entities or a DTD, which real workbooks never do "
+                   "(an XML bomb or an attempt to read other files?)", name)
     hidden_rows = set()
     for match in _ROW_HIDDEN.finditer(data):
         r = _ATTR_R.search(match.group(0))

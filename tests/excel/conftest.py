@@ -1,0 +1,29 @@
+"""The corpus of awkward and hostile workbooks, built once per test session."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from corpus import build  # noqa: E402
+
+from specplan.samples import build_sample  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory) -> dict[str, Path]:
+    return build(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture(scope="session")
+def mh_plan():
+    return build_sample("mh-collaborative")
+
+
+@pytest.fixture(scope="session")
+def national_plan():
+    return build_sample("national")
