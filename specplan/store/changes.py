@@ -101,7 +101,9 @@ def _scenarios(out: list, old: Plan, new: Plan) -> None:
 def _baseline(out: list, old: Plan, new: Plan) -> None:
     if old.baseline == new.baseline:
         return
-    if old.baseline.shape != new.baseline.shape or old.services != new.services or old.icbs != new.icbs:
+    def layout(plan: Plan) -> tuple:
+        return tuple(s.code for s in plan.services), tuple(i.code for i in plan.icbs), plan.settings
+    if layout(old) != layout(new):  # cells moved: compare totals only
         out.append(("baseline spend total", _pounds(old.baseline.total_pence), _pounds(new.baseline.total_pence)))
         return
     for measure, a, b, show in (("spend", old.baseline.spend_pence, new.baseline.spend_pence, _pounds),

@@ -1,0 +1,120 @@
+"""File-format versions: every old fixture opens; upgrades are one transaction after a backup."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+
+import pytest
+from make_fixtures import VERSIONS, fixture_path, fixture_plan, write_fixture
+
+from specplan.store import SCHEMA_VERSION, MigrationError, list_backups, open_plan, save_plan
+from specplan.store import migrations
+from specplan.store.tables import METADATA
+
+
+def user_version(path) -> int:
+    raw = sqlite3.connect(path)
+    try:
+        return raw.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        raw.close()
+
+
+def schema(path) -> dict[str, str]:
+    """Each table's CREATE statement with the whitespace normalised (formatting is not schema)."""
+    raw = sqlite3.connect(path)
+    try:
+        rows = raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
+    finally:
+        raw.close()
+    tidy = lambda sql: re.sub(r"\s*([(),])\s*", r"\1", re.sub(r"\s+", " ", sql)).strip()  # noqa: E731
+    return {name: tidy(sql) for name, sql in rows}
+
+
+def data(path) -> dict[str, list[tuple]]:
+    raw = sqlite3.connect(path)
+    try:
+        return {t.name: raw.execute(f'SELECT * FROM "{t.name}" ORDER BY 1, 2').fetchall()
+                for t in METADATA.sorted_tables if t.name != "change_log"}
+    finally:
+        raw.close()
+
+
+@pytest.fixture
+def old_file(tmp_path):
+    path = tmp_path / "plans" / "old.specplan"
+    path.parent.mkdir()
+    shutil.copyfile(fixture_path(1), path)
+    return path
+
+
+def test_there_is_a_fixture_for_every_version():
+    assert VERSIONS == tuple(range(1, SCHEMA_VERSION + 1))
+    assert [user_version(fixture_path(v)) for v in VERSIONS] == list(VERSIONS)
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_every_version_opens_read_only_unchanged(tmp_path, version):
+    path = tmp_path / "p.specplan"
+    shutil.copyfile(fixture_path(version), path)
+    before = path.read_bytes()
+    assert open_plan(path, read_only=True) == fixture_plan()
+    assert path.read_bytes() == before and list_backups(path) == []
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_committed_fixtures_match_their_script(tmp_path, version):
+    fresh = write_fixture(version, tmp_path / "fresh.specplan")
+    assert user_version(fresh) == user_version(fixture_path(version)) == version
+    assert data(fresh) == data(fixture_path(version))
+    assert schema(fresh) == schema(fixture_path(version))
+
+
+def test_opening_an_old_file_for_editing_upgrades_it_after_a_backup(old_file, tmp_path):
+    original = old_file.read_bytes()
+    assert open_plan(old_file) == fixture_plan()
+    assert user_version(old_file) == SCHEMA_VERSION
+    (backup,) = list_backups(old_file)
+    assert "before upgrade" in backup.name and user_version(backup) == 1
+    assert data(backup) == data(fixture_path(1)) and len(original) == backup.stat().st_size
+    new = write_fixture(SCHEMA_VERSION, tmp_path / "new.specplan")
+    assert schema(old_file) == schema(new)  # upgraded = created new, constraint for constraint
+    assert open_plan(old_file) == fixture_plan()
+
+
+def test_saving_over_an_old_file_upgrades_it_in_the_same_transaction(old_file, small_plan):
+    save_plan(small_plan, old_file)
+    assert user_version(old_file) == SCHEMA_VERSION and open_plan(old_file) == small_plan
+
+
+def failing_step(only_on_disk: bool):
+    def upgrade_to_2(raw: sqlite3.Connection) -> None:
+        migrations.upgrade_to_2(raw)  # part of the work is done...
+        raw.execute("INSERT INTO change_log VALUES (1, 'now', 'me', 'half-way', NULL, NULL)")
+        on_disk = raw.execute("PRAGMA database_list").fetchone()[2] != ""
+        if on_disk or not only_on_disk:
+            raise OSError("simulated failure part-way through the upgrade")  # ...then it fails
+    return upgrade_to_2
+
+
+@pytest.mark.parametrize("only_on_disk", [False, True])
+def test_a_failing_upgrade_leaves_the_original_unchanged(old_file, monkeypatch, only_on_disk):
+    monkeypatch.setitem(migrations.UPGRADES, 2, failing_step(only_on_disk))
+    before = old_file.read_bytes()
+    with pytest.raises(MigrationError) as raised:
+        open_plan(old_file)
+    assert str(raised.value).startswith(f"{old_file}: ") and "left as it was" in str(raised.value)
+    assert old_file.read_bytes() == before
+    assert sorted(p.name for p in old_file.parent.iterdir()) == [old_file.name]
+    monkeypatch.undo()
+    assert open_plan(old_file) == fixture_plan()
+
+
+def test_upgrade_file_rolls_back_every_step_on_failure(old_file, monkeypatch):
+    monkeypatch.setitem(migrations.UPGRADES, 2, failing_step(only_on_disk=True))
+    before = old_file.read_bytes()
+    with pytest.raises(MigrationError):
+        migrations.upgrade_file(old_file)
+    assert old_file.read_bytes() == before and user_version(old_file) == 1
