@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from .errors import ValidationError
+from .appraisal import STATUSES, Appraisal, Comment, Criterion, Review, Score
+from .errors import ValidationError, check
 from .footprints import PlanningLevel
 from .levers import Lever
 from .plan import Plan
@@ -54,7 +55,18 @@ def remove_lever(plan: Plan, scenario: str, position: int) -> Edit:
     option = plan.scenario(scenario)
     _check_position(option, position)
     levers = [lever for n, lever in enumerate(option.levers) if n != position]
-    return Edit(_with_levers(plan, option, levers), f"Remove lever {position + 1} from {scenario!r}")
+    removed = position + 1
+
+    def renumber(comment: Comment) -> Comment:
+        if comment.option != scenario or comment.lever is None or comment.lever < removed:
+            return comment
+        if comment.lever == removed:  # keep the words: the thread moves to the option
+            return dataclasses.replace(comment, lever=None, text=f"[on removed lever {removed}] {comment.text}")
+        return dataclasses.replace(comment, lever=comment.lever - 1)
+
+    plan = plan.replace(review=dataclasses.replace(plan.review, comments=tuple(map(renumber, plan.review.comments))),
+                        scenarios=_levers_replaced(plan, option, levers))
+    return Edit(plan, f"Remove lever {removed} from {scenario!r}")
 
 
 def move_lever(plan: Plan, scenario: str, position: int, to: int) -> Edit:
@@ -63,7 +75,18 @@ def move_lever(plan: Plan, scenario: str, position: int, to: int) -> Edit:
     _check_position(option, to)
     levers = list(option.levers)
     levers.insert(to, levers.pop(position))
-    return Edit(_with_levers(plan, option, levers), f"Move lever {position + 1} of {scenario!r} to {to + 1}")
+    order = list(range(len(levers)))
+    order.insert(to, order.pop(position))  # order[new] = old
+    new_number = {old + 1: new + 1 for new, old in enumerate(order)}
+
+    def renumber(comment: Comment) -> Comment:
+        if comment.option != scenario or comment.lever is None:
+            return comment
+        return dataclasses.replace(comment, lever=new_number[comment.lever])
+
+    plan = plan.replace(review=dataclasses.replace(plan.review, comments=tuple(map(renumber, plan.review.comments))),
+                        scenarios=_levers_replaced(plan, option, levers))
+    return Edit(plan, f"Move lever {position + 1} of {scenario!r} to {to + 1}")
 
 
 def add_scenario(plan: Plan, name: str, description: str = "") -> Edit:
@@ -80,15 +103,77 @@ def duplicate_scenario(plan: Plan, scenario: str) -> Edit:
 
 
 def rename_scenario(plan: Plan, scenario: str, name: str) -> Edit:
+    """Rename an option; its scores, status and comments follow it."""
     option = plan.scenario(scenario)
-    return Edit(plan.replace_scenario(scenario, dataclasses.replace(option, name=name)),
+    check(name == scenario or name not in {s.name for s in plan.scenarios}, "option name", name,
+          "a name no other option has")
+
+    def moved(item):
+        return dataclasses.replace(item, option=name) if item.option == scenario else item
+
+    appraisal = dataclasses.replace(plan.appraisal, scores=tuple(map(moved, plan.appraisal.scores)))
+    review = Review(tuple((name if o == scenario else o, st) for o, st in plan.review.statuses),
+                    tuple(map(moved, plan.review.comments)))
+    scenarios = tuple(dataclasses.replace(s, name=name) if s is option else s for s in plan.scenarios)
+    return Edit(plan.replace(scenarios=scenarios, appraisal=appraisal, review=review),
                 f"Rename option {scenario!r} to {name!r}")
 
 
 def delete_scenario(plan: Plan, scenario: str) -> Edit:
+    """Delete an option with its scores, status and comments."""
     plan.scenario(scenario)
-    return Edit(plan.replace(scenarios=tuple(s for s in plan.scenarios if s.name != scenario)),
-                f"Delete option {scenario!r}")
+    appraisal = dataclasses.replace(plan.appraisal, scores=tuple(s for s in plan.appraisal.scores if s.option != scenario))
+    review = Review(tuple(p for p in plan.review.statuses if p[0] != scenario),
+                    tuple(c for c in plan.review.comments if c.option != scenario))
+    return Edit(plan.replace(scenarios=tuple(s for s in plan.scenarios if s.name != scenario),
+                             appraisal=appraisal, review=review), f"Delete option {scenario!r}")
+
+
+# -- appraisal and review ----------------------------------------------------------------------
+def set_score(plan: Plan, option: str, criterion: str, score: int, rationale: str | None = None) -> Edit:
+    plan.scenario(option)
+    old = plan.appraisal.score(option, criterion)
+    rationale = rationale if rationale is not None else (old.rationale if old else "")
+    new = Score(option, criterion, score, rationale)
+    scores = [s for s in plan.appraisal.scores if (s.option, s.criterion) != (option, criterion)] + [new]
+    return Edit(plan.replace(appraisal=dataclasses.replace(plan.appraisal, scores=tuple(scores))),
+                f"Score {option!r} {score} on {criterion}")
+
+
+def set_weight(plan: Plan, criterion: str, weight: float) -> Edit:
+    criteria = tuple(Criterion(c.name, weight) if c.name == criterion else c for c in plan.appraisal.criteria)
+    check(criteria != plan.appraisal.criteria or any(c.name == criterion for c in criteria),
+          "criterion", criterion, "a criterion of the appraisal")
+    return Edit(plan.replace(appraisal=dataclasses.replace(plan.appraisal, criteria=criteria)),
+                f"Set the weight of {criterion} to {weight:g}")
+
+
+def add_criterion(plan: Plan, name: str, weight: float = 10.0) -> Edit:
+    criteria = (*plan.appraisal.criteria, Criterion(name, weight))
+    return Edit(plan.replace(appraisal=dataclasses.replace(plan.appraisal, criteria=criteria)),
+                f"Add criterion {name!r}")
+
+
+def remove_criterion(plan: Plan, name: str) -> Edit:
+    check(any(c.name == name for c in plan.appraisal.criteria), "criterion", name, "a criterion of the appraisal")
+    appraisal = Appraisal(tuple(c for c in plan.appraisal.criteria if c.name != name),
+                          tuple(s for s in plan.appraisal.scores if s.criterion != name))
+    return Edit(plan.replace(appraisal=appraisal), f"Remove criterion {name!r}")
+
+
+def set_status(plan: Plan, option: str, status: str) -> Edit:
+    plan.scenario(option)
+    check(status in STATUSES, f"status of {option!r}", status, " or ".join(STATUSES))
+    statuses = tuple(p for p in plan.review.statuses if p[0] != option) + ((option, status),)
+    return Edit(plan.replace(review=dataclasses.replace(plan.review, statuses=statuses)),
+                f"Mark {option!r} {status}")
+
+
+def add_comment(plan: Plan, option: str, author: str, text: str, time: str, lever: int | None = None) -> Edit:
+    comment = Comment(option, author, time, text, lever)
+    review = dataclasses.replace(plan.review, comments=(*plan.review.comments, comment))
+    where = f"lever {lever} of {option!r}" if lever else repr(option)
+    return Edit(plan.replace(review=review), f"Comment on {where}")
 
 
 def set_baseline_cell(plan: Plan, service: int, icb: int, setting: int, *,
@@ -118,7 +203,12 @@ def unused_name(plan: Plan, wanted: str) -> str:
 
 
 def _with_levers(plan: Plan, option: Scenario, levers: list[Lever]) -> Plan:
-    return plan.replace_scenario(option.name, dataclasses.replace(option, levers=tuple(levers)))
+    return plan.replace(scenarios=_levers_replaced(plan, option, levers))
+
+
+def _levers_replaced(plan: Plan, option: Scenario, levers: list[Lever]) -> tuple[Scenario, ...]:
+    changed = dataclasses.replace(option, levers=tuple(levers))
+    return tuple(changed if s.name == option.name else s for s in plan.scenarios)
 
 
 def _check_position(option: Scenario, position: int) -> None:

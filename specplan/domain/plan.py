@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .appraisal import Appraisal, Review
 from .baseline import Baseline
 from .errors import ValidationError, check, check_share
 from .footprints import ICB, Region
@@ -44,6 +45,8 @@ class Plan:
     occupancy_mental_health: float = DEFAULT_OCCUPANCY_MENTAL_HEALTH
     viability_max_variation: float = 0.10
     description: str = ""
+    appraisal: Appraisal = field(default_factory=Appraisal)
+    review: Review = field(default_factory=Review)
 
     def __post_init__(self) -> None:
         for name in ("regions", "icbs", "services", "settings", "scenarios"):
@@ -73,6 +76,7 @@ class Plan:
         check(self.baseline.shape == expected, "baseline shape", self.baseline.shape,
               f"{expected} (services, ICBs, settings)")
         self._check_growth()
+        self._check_review()
         for scenario in self.scenarios:
             for position, lever in enumerate(scenario.levers, start=1):
                 self._check_lever(f"scenario {scenario.name!r} lever {position}", lever)
@@ -130,6 +134,20 @@ class Plan:
             if rate.year is not None:
                 check(rate.year <= self.horizon, "growth year", rate.year,
                       f"a year offset from 1 to the horizon {self.horizon}")
+
+    def _check_review(self) -> None:
+        """Scores, statuses and comments must be about options of this plan."""
+        options = {s.name for s in self.scenarios}
+        for score in self.appraisal.scores:
+            check(score.option in options, "score option", score.option, "an option of this plan")
+        for option, _status in self.review.statuses:
+            check(option in options, "status option", option, "an option of this plan")
+        for comment in self.review.comments:
+            check(comment.option in options, "comment option", comment.option, "an option of this plan")
+            if comment.lever is not None:
+                levers = len(self.scenario(comment.option).levers)
+                check(comment.lever <= levers, f"comment lever of {comment.option!r}", comment.lever,
+                      f"a lever number from 1 to {levers}")
 
     def _check_lever(self, where: str, lever: Lever) -> None:
         for code in lever.services:
