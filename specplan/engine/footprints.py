@@ -1,0 +1,130 @@
+"""Footprint figures the Footprints view shows: one service's pools in one year, each ICB's
+distance from fair share over a scope, and the ICBs grouped by region for charts.
+
+Pure numpy over a :class:`ScenarioResult`, so a table, a chart and an export can never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..domain import PlanningLevel
+from ..domain.plan import Plan
+from .apportion import group_sum
+from .pools import ICS, NATIONAL, REGIONAL
+from .results import ScenarioResult
+from .scope import Scope
+
+LEVEL_OF_CODE = {NATIONAL: PlanningLevel.NATIONAL, REGIONAL: PlanningLevel.REGIONAL,
+                 ICS: PlanningLevel.ICS}
+
+
+@dataclass(frozen=True, eq=False)
+class PoolTable:
+    """The pools of one service in one year, in slot order, and its ICBs' place in them.
+
+    Pool arrays are ``[pool row]``; ICB arrays are ``[icb]`` in the plan's order. Money is pence:
+    ``budget`` adds up the pool's ICBs' spend; ``gap`` is the money above fair share in the pool
+    (what full convergence would move; it equals the money below fair share).
+    """
+
+    service: str
+    year: int
+    level: PlanningLevel
+    names: tuple[str, ...]
+    slots: np.ndarray
+    members: np.ndarray
+    budget: np.ndarray
+    gap: np.ndarray
+    patients: np.ndarray  # NaN where the service has no bed days per patient
+    variation: np.ndarray  # share of the budget demand swings by at 95%; NaN where unknown
+    flagged: np.ndarray
+    icb_pool: np.ndarray  # [i] row of each ICB's pool in this table
+    spend: np.ndarray  # [i]
+    fair_share: np.ndarray  # [i]
+    distance: np.ndarray  # [i] spend - fair share
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+def pool_table(result: ScenarioResult, plan: Plan, service: int, year: int) -> PoolTable:
+    """The pools of service position ``service`` in year offset ``year`` under ``result``."""
+    level_code = int(result.levels[service])
+    slots = np.flatnonzero(result.pool_exists[service])
+    pools = result.pools[service]  # [i] slot of each ICB
+    spend = result.spend_by_icb[service, :, year]
+    fair = result.fair_share[service, :, year]
+    distance = spend - fair
+    n_pools = result.index.n_pools
+    members = np.bincount(pools, minlength=n_pools)[slots]
+    above = group_sum(np.maximum(distance, 0)[None, :], pools[None, :], n_pools)[0][slots]
+    row_of_slot = np.full(n_pools, -1, np.intp)
+    row_of_slot[slots] = np.arange(len(slots))
+    return PoolTable(
+        service=plan.services[service].code,
+        year=year,
+        level=LEVEL_OF_CODE[level_code],
+        names=tuple(pool_name(plan, level_code, int(p)) for p in slots),
+        slots=slots,
+        members=members,
+        budget=result.pool_budget[service, slots, year],
+        gap=above,
+        patients=result.pool_patients[service, slots, year],
+        variation=result.pool_variation[service, slots, year],
+        flagged=result.pool_flagged[service, slots, year],
+        icb_pool=row_of_slot[pools],
+        spend=spend,
+        fair_share=fair,
+        distance=distance,
+    )
+
+
+def pool_name(plan: Plan, level_code: int, slot: int) -> str:
+    """What a person calls pool ``slot``: England, a region's name or an ICB's name."""
+    if level_code == NATIONAL:
+        return "England"
+    if level_code == REGIONAL:
+        return plan.regions[slot].name
+    return short_icb_name(plan.icbs[slot].name)
+
+
+def short_icb_name(name: str) -> str:
+    """'NHS Derby and Derbyshire Integrated Care Board' -> 'Derby and Derbyshire'."""
+    return name.removeprefix("NHS ").removesuffix(" Integrated Care Board").removesuffix(" ICB")
+
+
+@dataclass(frozen=True, eq=False)
+class IcbDistances:
+    """Spend, fair share and distance per ICB ``[i]`` in pence, summed over a scope's services;
+    ``in_scope`` marks the scope's ICBs."""
+
+    spend: np.ndarray
+    fair_share: np.ndarray
+    distance: np.ndarray
+    in_scope: np.ndarray
+
+
+def icb_distances(result: ScenarioResult, plan: Plan, scope: Scope, year: int) -> IcbDistances:
+    """Each ICB's distance from fair share in year offset ``year`` over ``scope``'s services."""
+    services, icbs = scope.masks(plan)
+    if services.all():
+        spend = result.spend_by_icb[:, :, year].sum(axis=0)
+        fair = result.fair_share[:, :, year].sum(axis=0)
+    else:
+        spend = result.spend_by_icb[services, :, year].sum(axis=0)
+        fair = result.fair_share[services, :, year].sum(axis=0)
+    return IcbDistances(spend, fair, spend - fair, icbs)
+
+
+def region_groups(plan: Plan) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    """``(region position, ICB positions)`` for each region with ICBs in the plan, in the
+    plan's region order; ICBs keep the plan's order within their region."""
+    groups = []
+    for r, region in enumerate(plan.regions):
+        members = tuple(n for n, icb in enumerate(plan.icbs) if icb.region == region.code)
+        if members:
+            groups.append((r, members))
+    return tuple(groups)
