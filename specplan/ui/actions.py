@@ -32,6 +32,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Read base-year spend and activity from a finance spreadsheet"),
     ActionSpec("&File", "export_workbook", "&Export workbook...", "_on_export_workbook", None,
                "Write the plan and its results to an Excel workbook"),
+    ActionSpec("&File", "export_report", "Export &report (PDF)...", "_on_export_report", None,
+               "Write an A4 PDF report of the options, their figures, appraisal and comments"),
     ActionSpec("&File", "-", "", ""),
     ActionSpec("&File", "close", "&Close", "_on_close_plan", Std.Close, "Close the plan"),
     ActionSpec("&File", "quit", "&Quit", "close", Std.Quit, "Quit specplan"),

@@ -147,6 +147,20 @@ class FileActions:
             except (UserError, OSError) as error:
                 self.dialogs.error("Cannot export workbook", str(error))
 
+    def _on_export_report(self) -> None:
+        if self.document is None:
+            return
+        path = self.dialogs.save_path("Export report", "PDF report (*.pdf)", self.document.plan.name + ".pdf")
+        if path:
+            from .report import write_report
+
+            try:
+                write_report(self.document.plan, Path(path))
+            except (UserError, OSError) as error:
+                self.dialogs.error("Cannot write report", str(error))
+                return
+            self.statusBar().showMessage(f"Report written to {path}", 8000)
+
     # -- close ---------------------------------------------------------------------------------
     def confirm_discard(self) -> bool:
         """True when there is nothing unsaved, or the user saved or chose to discard it."""
