@@ -15,6 +15,7 @@ from .. import __version__
 from ..domain.plan import Plan
 from ..engine import compute
 from ..engine.calculate import PlanResults
+from .appraisal_sheets import NOTES as APPRAISAL_NOTES
 from .plan_workbook import plan_formats, write_plan_sheets
 from .result_tables import comparison_table, icb_table, region_table, service_table, write_table
 from .summary_sheet import write_summary
@@ -42,6 +43,7 @@ PLAN_SHEET_NOTES = (
     ("Services", "The service lines of the plan."),
     ("ICBs", "The ICBs of the plan and their fair-share weights (population)."),
     ("Regions", "NHS England regions."),
+    *APPRAISAL_NOTES,
 )
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 from ..domain import Baseline, Plan, STANDARD_SETTINGS
 from ..domain.errors import ValidationError
 from ..domain.years import parse_year_label
+from .appraisal_sheets import REQUIRED as APPRAISAL_REQUIRED
+from .appraisal_sheets import read_appraisal
 from .errors import Problems
 from .levers_sheet import read_levers
 from .money import MoneyError, describe_cell, to_pence
@@ -48,12 +50,14 @@ def read_plan_workbook(path: str | Path) -> tuple[Plan, list[str]]:
     baseline = _baseline(tables["Baseline"], plan_parts, problems, warnings)
     growth = _growth(tables["Growth"], fields, plan_parts, problems)
     scenarios = read_levers(tables["Levers"], tables["Options"], fields.get("horizon"), plan_parts, problems)
+    appraisal, review = read_appraisal(tables, {s.name for s in scenarios})
     for table in tables.values():
         if table is not None and table.ignored_columns():
             warnings.append("ignored columns: " + ", ".join(table.ignored_columns()))
     problems.raise_if_any()
     try:
-        plan = Plan(baseline=baseline, growth=growth, scenarios=scenarios, **plan_parts,
+        plan = Plan(baseline=baseline, growth=growth, scenarios=scenarios, appraisal=appraisal, review=review,
+                    **plan_parts,
                     **{k: v for k, v in fields.items() if k not in ("settings", "specplan_workbook")})
     except ValidationError as error:
         problems.add(str(error), "Plan")
@@ -65,7 +69,8 @@ def _table(book: Workbook, name: str, problems: Problems) -> Table | None:
     if name not in book.names:
         return None
     required = {"Plan": ("field", "value"), "Baseline": ("service_code", "icb_code", "setting", "spend_gbp"),
-                "Growth": ("kind", "rate"), "Levers": ("scenario", "lever"), "Options": ("scenario",)}
+                "Growth": ("kind", "rate"), "Levers": ("scenario", "lever"), "Options": ("scenario",),
+                **APPRAISAL_REQUIRED}
     columns = ("field", "value") if name == "Plan" else COLUMNS[name]
     return Table(book.sheet(name), columns, required.get(name, ("code",)), problems)
 

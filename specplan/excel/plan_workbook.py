@@ -11,6 +11,8 @@ from __future__ import annotations
 from ..domain import ConvergenceLever, Phasing, PlanningLevelLever, ShiftLever
 from ..domain.plan import Plan
 from ..domain.years import year_label
+from .appraisal_sheets import COLUMNS as APPRAISAL_COLUMNS
+from .appraisal_sheets import appraisal_rows
 from .writer import MONEY_PENCE, SafeWorkbook, set_widths, widths, write_rows, write_text
 
 WORKBOOK_FORMAT = 1
@@ -28,6 +30,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "ICBs": ("code", "name", "region", "population"),
     "Regions": ("code", "name"),
 }
+COLUMNS |= APPRAISAL_COLUMNS
 PLAN_SHEETS = ("Plan", *COLUMNS)
 SHARE_COLUMNS = {"target_share", "reinvest_share", "double_running_share", "convergence_share", "rate"}
 
@@ -104,6 +107,7 @@ def write_plan_sheets(book: SafeWorkbook, plan: Plan, formats: dict) -> None:
     sheets = {"Plan": (["field", "value"], plan_rows(plan)), "Baseline": (None, baseline_rows(plan)),
               "Growth": (None, growth_rows(plan)), "Levers": (None, lever_rows(plan))}
     sheets |= {name: (None, rows) for name, rows in structure_rows(plan).items()}
+    sheets |= {name: (None, rows) for name, rows in appraisal_rows(plan).items()}
     for name, (headers, rows) in sheets.items():
         headers = headers or list(COLUMNS[name])
         write_sheet(book, name, headers, rows, formats)

@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import strategies as st
 
 from specplan.domain import (
-    ICB, Baseline, ConvergenceLever, Growth, GrowthRate, Phasing, Plan, PlanningLevel, PlanningLevelLever,
+    ICB, STATUSES, Appraisal, Comment, Criterion, Review, Score, Baseline, ConvergenceLever, Growth, GrowthRate, Phasing, Plan, PlanningLevel, PlanningLevelLever,
     Region, Scenario, ServiceLine, ShiftLever,
 )
 
@@ -53,8 +53,9 @@ def plans(draw, realistic: bool = False) -> Plan:
     scenarios = tuple(Scenario(name, tuple(draw(st.lists(_lever(settings, service_codes, icb_codes, horizon),
                                                           max_size=3))), draw(TEXT))
                       for name in draw(st.lists(NAME, max_size=3, unique=True)))
+    appraisal, review = draw(_appraisal([s.name for s in scenarios], {s.name: len(s.levers) for s in scenarios}))
     return Plan(
-        name=draw(NAME), base_year=draw(st.integers(2000, 2090)), horizon=horizon, regions=regions, icbs=icbs,
+        appraisal=appraisal, review=review, name=draw(NAME), base_year=draw(st.integers(2000, 2090)), horizon=horizon, regions=regions, icbs=icbs,
         services=services, baseline=baseline, settings=settings, growth=Growth(tuple(rates.values())),
         scenarios=scenarios, occupancy_default=draw(st.floats(0.01, 1)),
         occupancy_mental_health=draw(st.floats(0.01, 1)), viability_max_variation=draw(FRACTION),
@@ -74,3 +75,22 @@ def _lever(settings, service_codes, icb_codes, horizon):
         ends, FRACTION, phasing, st.floats(0, 100), FRACTION, FRACTION, scope, icb_scope)
     return st.one_of(shift, st.builds(ConvergenceLever, FRACTION, scope),
                      st.builds(PlanningLevelLever, st.sampled_from(list(PlanningLevel)), scope))
+
+
+@st.composite
+def _appraisal(draw, options: list[str], levers: dict[str, int]):
+    criteria = tuple(Criterion(n, draw(st.floats(0, 1000))) for n in draw(st.lists(NAME, max_size=3, unique=True)))
+    if draw(st.booleans()):
+        criteria = Appraisal().criteria
+    scores, statuses, comments = [], [], []
+    if options and criteria:
+        for option, criterion in draw(st.lists(st.tuples(st.sampled_from(options), st.sampled_from(criteria)),
+                                               max_size=4, unique=True)):
+            scores.append(Score(option, criterion.name, draw(st.integers(0, 5)), draw(TEXT)))
+    if options:
+        for option in draw(st.lists(st.sampled_from(options), max_size=2, unique=True)):
+            statuses.append((option, draw(st.sampled_from(STATUSES))))
+        for option in draw(st.lists(st.sampled_from(options), max_size=3)):
+            lever = draw(st.none() | st.integers(1, levers[option])) if levers[option] else None
+            comments.append(Comment(option, draw(NAME), "2026-01-02T03:04:05+00:00", draw(NAME), lever))
+    return Appraisal(criteria, tuple(scores)), Review(tuple(statuses), tuple(comments))
