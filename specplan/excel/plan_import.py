@@ -91,11 +91,11 @@ def _plan_fields(table: Table, problems: Problems) -> dict:
             continue
         seen[key] = r
         if key in ("name", "description"):
-            value = table.text(r, row, "value", required=key == "name", strip=False)
+            value = table.text(r, row, "value", required=key == "name", strip=False, label=key)
             if value is not None:
                 fields[key] = value
         elif key == "base_year":
-            text = table.text(r, row, "value", required=True)
+            text = table.text(r, row, "value", required=True, label=key)
             if text is not None:
                 try:
                     fields[key] = parse_year_label(text)
@@ -103,7 +103,7 @@ def _plan_fields(table: Table, problems: Problems) -> dict:
                     table.problem(r, "value", f"base_year {describe_cell(table.raw(row, 'value'))} is not a "
                                               "financial year such as 2025/26")
         elif key in ("horizon", "specplan_workbook"):
-            value = table.whole(r, row, "value", required=True)
+            value = table.whole(r, row, "value", required=True, label=key)
             if value is not None:
                 fields[key] = value
         elif key == "settings":
@@ -111,7 +111,7 @@ def _plan_fields(table: Table, problems: Problems) -> dict:
             if text:
                 fields[key] = tuple(s.strip() for s in text.split(",") if s.strip())
         else:
-            value = table.number(r, row, "value", required=True)
+            value = table.number(r, row, "value", required=True, label=key)
             if value is not None:
                 fields[key] = value
     for key in ("name", "base_year", "horizon"):

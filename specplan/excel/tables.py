@@ -70,23 +70,27 @@ class Table:
     def blank(self, row: list, column: str) -> bool:
         return is_blank(self.raw(row, column))
 
-    def text(self, r: int, row: list, column: str, required: bool = False, strip: bool = True) -> str | None:
+    def text(self, r: int, row: list, column: str, required: bool = False, strip: bool = True,
+             label: str | None = None) -> str | None:
+        """The cell as text (numbers typed as codes become ``"123"``); ``label`` names it in messages."""
         value = self.raw(row, column)
         if not strip and isinstance(value, str) and value != "":
             return value  # free text keeps its spaces, so a plan reads back exactly
         if is_blank(value):
             if required:
-                self.problem(r, column, f"{column} is blank")
+                self.problem(r, column, f"{label or column} is blank")
             return None
         if isinstance(value, str):
             return value.strip() if strip else value
         return code_text(value)
 
-    def number(self, r: int, row: list, column: str, required: bool = False, percent: bool = False) -> float | None:
+    def number(self, r: int, row: list, column: str, required: bool = False, percent: bool = False,
+               label: str | None = None) -> float | None:
         value = self.raw(row, column)
+        label = label or column
         if is_blank(value):
             if required:
-                self.problem(r, column, f"{column} is blank")
+                self.problem(r, column, f"{label} is blank")
             return None
         try:
             if percent and isinstance(value, str) and value.strip().endswith("%"):
@@ -94,15 +98,15 @@ class Table:
                 return None if number is None else float(number / 100)
             return parse_number(value)
         except MoneyError as error:
-            self.problem(r, column, f"{column} {describe_cell(value)} {error}")
+            self.problem(r, column, f"{label} {describe_cell(value)} {error}")
             return None
 
-    def whole(self, r: int, row: list, column: str, required: bool = False) -> int | None:
-        number = self.number(r, row, column, required)
+    def whole(self, r: int, row: list, column: str, required: bool = False, label: str | None = None) -> int | None:
+        number = self.number(r, row, column, required, label=label)
         if number is None:
             return None
         if not float(number).is_integer():
-            self.problem(r, column, f"{column} {describe_cell(self.raw(row, column))} is not a whole number")
+            self.problem(r, column, f"{label or column} {describe_cell(self.raw(row, column))} is not a whole number")
             return None
         return int(number)
 

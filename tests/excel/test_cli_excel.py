@@ -1,0 +1,101 @@
+"""specplan-cli template / export / import / import-baseline, end to end through plan files."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from corpus import TITLE_TOTAL_PENCE
+
+from specplan.cli import main
+from specplan.samples import build_sample
+from specplan.store import open_plan
+
+
+def run(capsys, *args) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def plan_file(tmp_path, capsys):
+    """A plan file made by exporting the sample and importing the workbook."""
+    book, plan = tmp_path / "mh.xlsx", tmp_path / "mh.specplan"
+    assert run(capsys, "export", "--sample", "mh-collaborative", "--to", book)[0] == 0
+    assert run(capsys, "import", book, "--into", plan)[0] == 0
+    return plan
+
+
+def test_template_writes_a_workbook(tmp_path, capsys):
+    code, out, _ = run(capsys, "template", "--to", tmp_path / "blank.xlsx")
+    assert code == 0 and (tmp_path / "blank.xlsx").stat().st_size > 0 and "Instructions" in out
+
+
+def test_export_then_import_makes_the_same_plan_file(plan_file, tmp_path, capsys):
+    assert open_plan(plan_file, read_only=True) == build_sample("mh-collaborative")
+    code, out, _ = run(capsys, "export", plan_file, "--to", tmp_path / "again.xlsx")
+    assert code == 0 and "wrote" in out
+    code, _, err = run(capsys, "import", tmp_path / "again.xlsx", "--into", plan_file)
+    assert code == 2 and "already exists; give --force" in err
+    code, out, _ = run(capsys, "import", tmp_path / "again.xlsx", "--into", plan_file, "--force")
+    assert code == 0 and "imported again.xlsx" in out
+    assert open_plan(plan_file, read_only=True) == build_sample("mh-collaborative")
+
+
+def test_import_baseline_reports_and_saves(plan_file, corpus, capsys):
+    code, out, _ = run(capsys, "import-baseline", corpus["title_block"], "--into", plan_file)
+    assert code == 0
+    assert "rows read: 12 into 12 cells" in out and "total imported: £15,474,804.00" in out
+    assert "control total: matches the Total row" in out and "warning: 2 cells hold formulas" in out
+    assert open_plan(plan_file, read_only=True).baseline.total_pence == TITLE_TOTAL_PENCE
+
+
+def test_dry_run_changes_nothing(plan_file, corpus, capsys):
+    before = digest(plan_file)
+    code, out, _ = run(capsys, "import-baseline", corpus["wide_names"], "--into", plan_file, "--dry-run")
+    assert code == 0 and "dry run" in out and "rows read: 3" in out
+    assert digest(plan_file) == before
+
+
+@pytest.mark.parametrize(("book", "extra", "message"), [
+    ("bad_values", (), 'Baseline!E3: spend "12,3x4" is not a number'),
+    ("formulas_uncached", (), "Baseline!D2: formula has no saved value"),
+    ("units_m", ("--units", "gbp_k"), "the sheet says amounts are in £m but --units says £k"),
+    ("html", (), "this is a web page (HTML)"),
+    ("encrypted", (), "password-protected"),
+    ("control_mismatch", (), "the rows do not add up to the Total"),
+])
+def test_bad_input_exits_2_lists_problems_and_leaves_the_plan_file(plan_file, corpus, capsys, book, extra, message):
+    before = digest(plan_file)
+    code, out, err = run(capsys, "import-baseline", corpus[book], "--into", plan_file, *extra)
+    assert code == 2 and message in err and "is unchanged" in err and out == ""
+    assert digest(plan_file) == before
+
+
+def test_all_problems_are_printed(plan_file, corpus, capsys):
+    _, _, err = run(capsys, "import-baseline", corpus["bad_values"], "--into", plan_file)
+    assert "11 problems, nothing was imported" in err and err.count("Baseline!") == 11
+
+
+def test_mapping_sheet_and_units_options(plan_file, corpus, capsys):
+    code, out, _ = run(capsys, "import-baseline", corpus["local_headers"], "--into", plan_file,
+                       "--mapping", corpus["local_mapping"], "--sheet", "Sheet")
+    assert code == 0 and "total imported: £1,750,000.00" in out
+    code, out, _ = run(capsys, "import-baseline", corpus["million_rows"], "--into", plan_file, "--units", "gbp_m")
+    assert code == 0 and "amounts in £m" in out
+
+
+def test_bad_plan_workbook_leaves_the_plan_file(plan_file, corpus, capsys):
+    before = digest(plan_file)
+    code, _, err = run(capsys, "import", corpus["title_block"], "--into", plan_file, "--force")
+    assert code == 2 and "no 'Plan' sheet" in err and digest(plan_file) == before
+
+
+def test_export_needs_an_xlsx_name(tmp_path, capsys):
+    code, _, err = run(capsys, "export", "--sample", "mh-collaborative", "--to", tmp_path / "plan.csv")
+    assert code == 2 and "ending .xlsx" in err
