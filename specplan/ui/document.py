@@ -39,7 +39,9 @@ class Document(QObject):
         self.scope = Scope()
         self.selected_scenario = plan.scenarios[-1].name if plan.scenarios else ""
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.sig_dirty_changed.emit(not clean))
+        # A bound method, not a lambda: Qt drops it when the Document is destroyed, before the
+        # stack (its child) is, whose destructor would otherwise emit into a deleted Document.
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._pending = False
 
     # -- state ---------------------------------------------------------------------------------
@@ -58,6 +60,9 @@ class Document(QObject):
     @property
     def title(self) -> str:
         return self.path.name if self.path else self._plan.name
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.sig_dirty_changed.emit(not clean)
 
     # -- edits ---------------------------------------------------------------------------------
     def apply(self, edit: Edit, merge_key: object = None) -> bool:

@@ -1,0 +1,441 @@
+"""The Options view, driven as a person would: clicks, typing and a real slider drag."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QListWidget,
+    QSlider,
+    QStyle,
+    QStyleOptionSlider,
+    QTableWidget,
+    QWidget,
+)
+
+from specplan.domain import ConvergenceLever, PlanningLevel, PlanningLevelLever, ShiftLever
+from specplan.engine.goalseek import measure
+
+
+@pytest.fixture(autouse=True)
+def discard_on_close(dialogs, window):
+    """The window closes after each test with the edits it made: answer that question up front.
+
+    Afterwards empty the undo stack while its Document is alive: Document relays the stack's
+    cleanChanged through a lambda, which raises if the stack outlives it being destroyed dirty.
+    """
+    dialogs.answer("ask_save_changes", "discard")
+    yield
+    if window.document is not None:
+        window.document.undo_stack.clear()
+
+
+def flush(qtbot, window):
+    qtbot.waitUntil(lambda: not window.document._pending, timeout=2000)
+
+
+def open_options(window):
+    titles = [window.tabs.tabText(n) for n in range(window.tabs.count())]
+    window.tabs.setCurrentIndex(titles.index("Options"))
+    return window.tabs.currentWidget()
+
+
+def click_row(qtbot, view: QAbstractItemView, row: int) -> None:
+    rect = view.visualRect(view.model().index(row, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def choose_option(qtbot, view, name: str) -> None:
+    names = [view.option_list.list.item(n).text() for n in range(view.option_list.list.count())]
+    click_row(qtbot, view.option_list.list, names.index(name))
+
+
+def _slider_rects(slider: QSlider):
+    option = QStyleOptionSlider()
+    slider.initStyleOption(option)
+    style = slider.style()
+    handle = style.subControlRect(QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderHandle, slider)
+    groove = style.subControlRect(QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderGroove, slider)
+    return handle, groove
+
+
+def slider_point(slider: QSlider, value: int) -> QPoint:
+    """Where the handle's centre sits when the slider shows ``value``."""
+    handle, groove = _slider_rects(slider)
+    span = groove.width() - handle.width()
+    x = groove.x() + handle.width() // 2 + QStyle.sliderPositionFromValue(
+        slider.minimum(), slider.maximum(), value, span)
+    return QPoint(x, handle.center().y())
+
+
+def drag_slider(qtbot, slider: QSlider, values: list[int], each=None) -> None:
+    """Press on the handle, move through ``values`` (calling ``each()`` after every step), release."""
+    handle, _groove = _slider_rects(slider)
+    QTest.mousePress(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, handle.center())
+    assert slider.isSliderDown()
+    for value in values:
+        QTest.mouseMove(slider, slider_point(slider, value))
+        if each is not None:
+            each()
+    QTest.mouseRelease(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       slider_point(slider, values[-1]))
+
+
+def type_into(qtbot, widget, text: str) -> None:
+    """Select what a field holds, type ``text`` and press Enter."""
+    line = widget.lineEdit() if isinstance(widget, QAbstractSpinBox) else widget
+    widget.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, text)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+
+
+def curve_matches(chart, results, name: str) -> bool:
+    _x, y = chart.curves[name].getData()
+    return bool(np.allclose(y, results.scenario(name).total_spend / 1e8))
+
+
+# -- the slider drag -----------------------------------------------------------------------------
+def test_dragging_reinvestment_is_live_and_one_undo_step(qtbot, window):
+    doc = window.document
+    view = open_options(window)
+    choose_option(qtbot, view, "Community first")
+    assert doc.selected_scenario == "Community first"
+    assert window.option_box.currentText() == "Community first"
+    slider = view.editor.controls["reinvest_share"].slider
+    assert slider.value() == 70
+    original = doc.plan
+    _x, before = window.tabs.widget(0).trajectory.curves["Community first"].getData()
+    seen: list[float] = []
+
+    def each_step():
+        # Every step of the drag recomputes and the chart on screen follows, before the release.
+        flush(qtbot, window)
+        seen.append(doc.plan.scenario("Community first").levers[0].reinvest_share)
+        assert curve_matches(view.trajectory, doc.results, "Community first")
+
+    drag_slider(qtbot, slider, [75, 80, 85, 90], each_step)
+    flush(qtbot, window)
+    lever = doc.plan.scenario("Community first").levers[0]
+    assert lever.reinvest_share == slider.value() / 100 and abs(slider.value() - 90) <= 1
+    assert len(set(seen)) >= 3 and seen == sorted(seen)
+    assert view.editor.controls["reinvest_share"].spin.value() == slider.value()
+    assert doc.undo_stack.count() == 1
+    assert window.actions["undo"].text() == f"&Undo Set reinvestment of 'Community first' to {slider.value()}%"
+    assert f"reinvest {slider.value()}%" in view.lever_list.list.item(0).text()
+    # The Overview redraws from the same results when it is shown.
+    window.tabs.setCurrentIndex(0)
+    assert curve_matches(window.tabs.widget(0).trajectory, doc.results, "Community first")
+    _x, after = window.tabs.widget(0).trajectory.curves["Community first"].getData()
+    assert after[-1] > before[-1]  # more reinvested, less saved
+    # One undo restores the whole drag.
+    window.actions["undo"].trigger()
+    flush(qtbot, window)
+    assert doc.plan == original
+    assert curve_matches(window.tabs.widget(0).trajectory, doc.results, "Community first")
+    assert np.allclose(window.tabs.widget(0).trajectory.curves["Community first"].getData()[1], before)
+    window.tabs.setCurrentWidget(view)
+    assert slider.value() == 70
+
+
+def test_a_second_drag_is_a_second_undo_step_and_typing_a_value_is_one(qtbot, window):
+    doc = window.document
+    view = open_options(window)
+    choose_option(qtbot, view, "Community first")
+    target = view.editor.controls["target_share"]
+    drag_slider(qtbot, target.slider, [35, 40])
+    drag_slider(qtbot, target.slider, [45, 50])
+    assert doc.undo_stack.count() == 2
+    type_into(qtbot, view.editor.controls["double_running_share"].spin, "25")
+    assert doc.plan.scenario("Community first").levers[0].double_running_share == 0.25
+    assert doc.undo_stack.count() == 3
+    assert doc.undo_stack.undoText() == "Set double running of 'Community first' to 25%"
+    assert view.editor.controls["double_running_share"].slider.value() == 25
+    type_into(qtbot, view.editor.controls["substitution_ratio"], "2.5")
+    assert doc.plan.scenario("Community first").levers[0].substitution_ratio == 2.5
+
+
+# -- options -------------------------------------------------------------------------------------
+def test_add_duplicate_rename_and_delete_options(qtbot, window, dialogs):
+    doc = window.document
+    view = open_options(window)
+    buttons = view.option_list.buttons
+    start = doc.plan
+    dialogs.answer("text", "Hospital at home")
+    qtbot.mouseClick(buttons["add"], Qt.MouseButton.LeftButton)
+    assert [s.name for s in doc.plan.scenarios][-1] == "Hospital at home"
+    assert doc.selected_scenario == "Hospital at home"
+    assert view.option_list.list.currentItem().text() == "Hospital at home"
+    assert doc.undo_stack.undoText() == "Add option 'Hospital at home'"
+    assert view.editor.heading.text().startswith("This option has no levers")
+
+    choose_option(qtbot, view, "Community first")
+    qtbot.mouseClick(buttons["duplicate"], Qt.MouseButton.LeftButton)
+    names = [s.name for s in doc.plan.scenarios]
+    assert names[names.index("Community first") + 1] == "Community first (copy)"
+    assert doc.selected_scenario == "Community first (copy)"
+    assert doc.plan.scenario("Community first (copy)").levers == doc.plan.scenario("Community first").levers
+
+    dialogs.answer("text", "Community first, faster")
+    qtbot.mouseClick(buttons["rename"], Qt.MouseButton.LeftButton)
+    assert "Community first, faster" in [s.name for s in doc.plan.scenarios]
+    assert doc.selected_scenario == "Community first, faster"
+    assert window.option_box.currentText() == "Community first, faster"
+    assert dialogs.asked[-1] == ("text", ("Rename option", "New name for 'Community first (copy)':",
+                                         "Community first (copy)"))
+
+    # A name already taken is refused with the document's message; nothing changes.
+    count = doc.undo_stack.count()
+    dialogs.answer("text", "Do nothing")
+    qtbot.mouseClick(buttons["rename"], Qt.MouseButton.LeftButton)
+    assert doc.undo_stack.count() == count
+    kind, (_title, message) = dialogs.asked[-1]
+    assert kind == "error" and "'Do nothing'" in message
+    assert message == window.statusBar().currentMessage()
+
+    dialogs.answer("confirm", False)
+    qtbot.mouseClick(buttons["delete"], Qt.MouseButton.LeftButton)
+    assert "Community first, faster" in [s.name for s in doc.plan.scenarios]
+    dialogs.answer("confirm", True)
+    qtbot.mouseClick(buttons["delete"], Qt.MouseButton.LeftButton)
+    assert "Community first, faster" not in [s.name for s in doc.plan.scenarios]
+    assert doc.selected_scenario in {s.name for s in doc.plan.scenarios}
+    assert view.option_list.list.currentItem().text() == doc.selected_scenario
+    flush(qtbot, window)
+    assert set(view.trajectory.curves) == {s.name for s in doc.plan.scenarios}
+
+    while doc.undo_stack.canUndo():
+        window.actions["undo"].trigger()
+    assert doc.plan == start
+    assert [view.option_list.list.item(n).text() for n in range(view.option_list.list.count())] == \
+        [s.name for s in start.scenarios]
+
+
+def test_the_last_option_cannot_be_deleted(qtbot, window, dialogs):
+    from specplan.domain import edits
+
+    doc = window.document
+    view = open_options(window)
+    for name in ("Do nothing", "Community first"):
+        doc.try_apply(edits.delete_scenario, name)
+    assert not view.option_list.buttons["delete"].isEnabled()
+
+
+# -- levers --------------------------------------------------------------------------------------
+def test_add_reorder_and_remove_levers(qtbot, window):
+    doc = window.document
+    view = open_options(window)
+    choose_option(qtbot, view, "Step-down and outreach")
+    levers = view.lever_list
+    assert levers.list.count() == 3
+    click_row(qtbot, levers.list, 2)
+    assert view.editor.title() == "Lever 3 of 'Step-down and outreach': convergence"
+    assert not view.editor.controls["target_share"].isVisible()
+    assert view.editor.controls["share"].isVisible()
+    qtbot.mouseClick(levers.buttons["up"], Qt.MouseButton.LeftButton)
+    order = doc.plan.scenario("Step-down and outreach").levers
+    assert isinstance(order[1], ConvergenceLever) and isinstance(order[2], ShiftLever)
+    assert doc.undo_stack.undoText() == "Move lever 3 of 'Step-down and outreach' to 2"
+    assert levers.list.currentRow() == 1
+    assert levers.list.item(1).text().startswith("2. Converge 20%")
+    assert view.editor.title().startswith("Lever 2 of")
+    qtbot.mouseClick(levers.buttons["up"], Qt.MouseButton.LeftButton)
+    assert isinstance(doc.plan.scenario("Step-down and outreach").levers[0], ConvergenceLever)
+    assert not levers.buttons["up"].isEnabled()
+    qtbot.mouseClick(levers.buttons["down"], Qt.MouseButton.LeftButton)
+    assert isinstance(doc.plan.scenario("Step-down and outreach").levers[1], ConvergenceLever)
+
+    levers.kind.setCurrentText("Planning-level lever")
+    qtbot.mouseClick(levers.buttons["add"], Qt.MouseButton.LeftButton)
+    added = doc.plan.scenario("Step-down and outreach").levers[-1]
+    assert isinstance(added, PlanningLevelLever)
+    assert levers.list.currentRow() == 3
+    level = view.editor.controls["level"]
+    assert level.isVisible() and not view.editor.icbs.isVisible()
+    level.setFocus()
+    qtbot.keyClicks(level, "N")  # keyboard search picks "National"
+    assert doc.plan.scenario("Step-down and outreach").levers[3].level == PlanningLevel.NATIONAL
+    assert doc.undo_stack.undoText() == "Set planning level of 'Step-down and outreach' to national (lever 4)"
+
+    qtbot.mouseClick(levers.buttons["remove"], Qt.MouseButton.LeftButton)
+    assert len(doc.plan.scenario("Step-down and outreach").levers) == 3
+    assert levers.list.currentRow() == 2
+
+
+def test_scope_pickers_tick_services_and_icbs(qtbot, window):
+    doc = window.document
+    view = open_options(window)
+    choose_option(qtbot, view, "Community first")
+    services, icbs = view.editor.services, view.editor.icbs
+    assert services.label.text() == "Services: all 10 (none ticked)"
+    item = icbs.list.item(1)
+    item.setCheckState(Qt.CheckState.Checked)  # what clicking the box does
+    code = doc.plan.icbs[1].code
+    assert doc.plan.scenario("Community first").levers[0].icbs == (code,)
+    assert icbs.label.text() == "ICBs: 1 of 5"
+    assert doc.undo_stack.undoText() == f"Set ICBs of 'Community first' to {code}"
+    item.setCheckState(Qt.CheckState.Unchecked)
+    assert doc.plan.scenario("Community first").levers[0].icbs == ()
+    services.list.item(0).setCheckState(Qt.CheckState.Checked)
+    assert doc.plan.scenario("Community first").levers[0].services == (doc.plan.services[0].code,)
+
+
+def test_choosing_the_same_setting_for_from_and_to_is_refused_and_shown(qtbot, window):
+    doc = window.document
+    view = open_options(window)
+    choose_option(qtbot, view, "Community first")
+    before = doc.plan
+    combo = view.editor.controls["from_setting"]
+    combo.setFocus()
+    qtbot.keyClicks(combo, "c")  # "community", the to setting
+    assert doc.plan == before
+    assert view.editor.error.isVisible() and "to_setting" in view.editor.error.text()
+    assert combo.currentData() == "inpatient"  # put back to the plan's value
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # day case is fine, and clears the message
+    assert doc.plan.scenario("Community first").levers[0].from_setting == "day_case"
+    assert not view.editor.error.isVisible()
+
+
+# -- phasing -------------------------------------------------------------------------------------
+def edit_cell(qtbot, table: QTableWidget, column: int, text: str) -> None:
+    rect = table.visualItemRect(table.item(0, column))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not table
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # The delegate commits on the next turn of the event loop.
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState, timeout=1000)
+
+
+def test_custom_phasing_table_valid_and_invalid_edits(qtbot, window):
+    doc = window.document
+    view = open_options(window)
+    choose_option(qtbot, view, "Step-down and outreach")
+    click_row(qtbot, view.lever_list.list, 1)
+    phasing = view.editor.phasing
+    assert phasing.kind.currentData() == "custom"
+    assert [phasing.table.horizontalHeaderItem(c).text() for c in range(5)] == list(doc.plan.years[1:])
+    assert phasing.table.item(0, 1).text() == "30.0%"
+
+    edit_cell(qtbot, phasing.table, 1, "40%")
+    assert doc.plan.scenario("Step-down and outreach").levers[1].phasing.values == (0.1, 0.4, 0.6, 0.85, 1.0)
+    assert doc.undo_stack.undoText().startswith("Set phasing of 'Step-down and outreach' to custom")
+    flush(qtbot, window)
+    assert curve_matches(view.trajectory, doc.results, "Step-down and outreach")
+
+    before, count = doc.plan, doc.undo_stack.count()
+    edit_cell(qtbot, phasing.table, 0, "70%")  # above the next year's 40%: phasing never goes down
+    assert doc.plan == before and doc.undo_stack.count() == count
+    assert view.editor.error.isVisible() and "phasing" in view.editor.error.text()
+    assert phasing.table.item(0, 0).text() == "10.0%"
+    edit_cell(qtbot, phasing.table, 4, "90%")  # the target must be reached in the final year
+    assert doc.plan == before and "1 (the target is reached)" in view.editor.error.text()
+    edit_cell(qtbot, phasing.table, 2, "lots")
+    assert doc.plan == before and "percentage" in view.editor.error.text()
+    assert phasing.table.item(0, 2).text() == "60.0%"
+    assert "phasing" in window.statusBar().currentMessage() or "percentage" in window.statusBar().currentMessage()
+
+    # A preset profile shows its values; typing into it makes it custom.
+    phasing.kind.setFocus()
+    qtbot.keyClicks(phasing.kind, "L")
+    lever = doc.plan.scenario("Step-down and outreach").levers[1]
+    assert lever.phasing.kind == "linear"
+    assert [phasing.table.item(0, c).text() for c in range(5)] == ["20.0%", "40.0%", "60.0%", "80.0%", "100.0%"]
+    edit_cell(qtbot, phasing.table, 0, "0.1")
+    lever = doc.plan.scenario("Step-down and outreach").levers[1]
+    assert lever.phasing.kind == "custom" and lever.phasing.values == (0.1, 0.4, 0.6, 0.8, 1.0)
+    assert phasing.kind.currentData() == "custom"
+
+
+# -- goal seek -----------------------------------------------------------------------------------
+def test_goal_seek_finds_a_share_and_applying_it_meets_the_goal(qtbot, window):
+    doc = window.document
+    view = open_options(window)
+    choose_option(qtbot, view, "Community first")
+    panel = view.goal_seek
+    panel.metric_box.setFocus()
+    qtbot.keyClicks(panel.metric_box, "C")  # "Cumulative saving to the year" (then community share)
+    panel.metric_box.setCurrentIndex(panel.metric_box.findData("cumulative_saving"))
+    assert [panel.year_box.itemText(n) for n in range(panel.year_box.count())] == list(doc.plan.years[1:])
+    assert panel.year_box.currentText() == doc.plan.years[-1]
+    type_into(qtbot, panel.target_box, "40")
+    assert panel.goal() == 40e8  # £40m in pence
+    qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
+    assert panel.result is not None and panel.result.share is not None
+    assert "reaches £40,0" in panel.message.text()
+    assert panel.apply_button.isEnabled()
+    share = panel.result.share
+    qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    lever = doc.plan.scenario("Community first").levers[0]
+    assert lever.target_share == share
+    assert doc.undo_stack.undoText() == f"Set target share of 'Community first' to {share:.0%}"
+    flush(qtbot, window)
+    year = doc.plan.horizon
+    assert measure(doc.results.scenario("Community first"), "cumulative_saving", year) >= 40e8
+    assert measure(doc.engine.compute_scenario(doc.plan, doc.plan.scenario("Community first")),
+                   "cumulative_saving", year) >= 40e8
+    assert not panel.apply_button.isEnabled()
+    assert panel.message.text().startswith("Applied")
+    assert abs(view.editor.controls["target_share"].spin.value() - share * 100) < 0.06
+
+    # An unreachable goal says so and offers nothing to apply.
+    type_into(qtbot, panel.target_box, "5000")
+    qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
+    assert panel.result.share is None and "Cannot be met" in panel.message.text()
+    assert not panel.apply_button.isEnabled()
+
+    # The community share goal is typed as a percentage.
+    panel.metric_box.setCurrentIndex(panel.metric_box.findData("community_share"))
+    assert panel.target_box.suffix() == " %"
+    type_into(qtbot, panel.target_box, "30")
+    qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
+    assert panel.result.share is not None and panel.goal() == 0.30
+
+
+def test_goal_seek_needs_a_shift_lever(qtbot, window):
+    view = open_options(window)
+    choose_option(qtbot, view, "Step-down and outreach")
+    click_row(qtbot, view.lever_list.list, 2)
+    assert not view.goal_seek.find_button.isEnabled()
+    assert "Select a shift lever" in view.goal_seek.intro.text()
+
+
+# -- words ---------------------------------------------------------------------------------------
+def test_every_control_says_what_it_does_to_the_money(qtbot, window):
+    view = open_options(window)
+    choose_option(qtbot, view, "Step-down and outreach")
+    kinds = (QAbstractButton, QComboBox, QAbstractSpinBox, QSlider, QListWidget, QTableWidget)
+    missing = []
+    for widget in view.findChildren(QWidget):
+        if not isinstance(widget, kinds):
+            continue
+        parent, inside = widget.parentWidget(), False
+        while parent is not None and parent is not view:
+            inside = inside or isinstance(parent, (QAbstractItemView, QAbstractSpinBox))
+            parent = parent.parentWidget()
+        if not inside and not widget.toolTip():
+            missing.append(f"{type(widget).__name__} {widget.accessibleName() or widget.objectName()}")
+    assert missing == []
+    reinvest = view.editor.controls["reinvest_share"].slider.toolTip()
+    assert reinvest == ("Share of the money released by moving care that is spent on the new community "
+                        "service; the rest is saving.")
+    assert "money" in view.editor.controls["double_running_share"].spin.toolTip()
+
+
+def test_a_read_only_plan_disables_the_editor(qtbot, window):
+    from specplan.ui.document import Document
+
+    window.set_document(Document(window.document.plan, read_only=True, read_only_reason="held by ana"))
+    view = open_options(window)
+    assert not view.editor.isEnabled()
+    assert not view.goal_seek.find_button.isEnabled()
