@@ -10,7 +10,6 @@ from __future__ import annotations
 from ..domain import Appraisal, Comment, Criterion, Review, Score
 from ..domain.errors import ValidationError
 from ..domain.plan import Plan
-from .errors import Problems
 from .tables import Table
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -49,7 +48,7 @@ def read_appraisal(tables: dict[str, Table | None], options: set[str]) -> tuple[
             name = criteria_table.text(r, row, "criterion", required=True, strip=False)
             weight = criteria_table.number(r, row, "weight", required=True)
             if name is not None and weight is not None:
-                criteria.append(_make(criteria_table, r, "weight", lambda: Criterion(name, weight)))
+                criteria.append(_make(criteria_table, r, "weight", Criterion, name, weight))
     names = {c.name for c in criteria if c} if criteria is not None else {c.name for c in Appraisal().criteria}
     scores = []
     table = tables.get("Scores")
@@ -61,7 +60,7 @@ def read_appraisal(tables: dict[str, Table | None], options: set[str]) -> tuple[
             table.problem(r, "criterion", f"unknown criterion {criterion!r}")
         elif option is not None and score is not None:
             rationale = table.text(r, row, "rationale", strip=False) or ""
-            scores.append(_make(table, r, "score", lambda: Score(option, criterion, score, rationale)))
+            scores.append(_make(table, r, "score", Score, option, criterion, score, rationale))
     statuses = []
     table = tables.get("Review")
     for r, row in _rows(table):
@@ -78,7 +77,7 @@ def read_appraisal(tables: dict[str, Table | None], options: set[str]) -> tuple[
         time = table.text(r, row, "time", required=True, strip=False)
         text = table.text(r, row, "text", required=True, strip=False)
         if None not in (option, author, time, text):
-            comments.append(_make(table, r, "text", lambda: Comment(option, author, time, text, lever)))
+            comments.append(_make(table, r, "text", Comment, option, author, time, text, lever))
     try:
         appraisal = Appraisal(tuple(c for c in criteria if c) if criteria is not None else Appraisal().criteria,
                               tuple(s for s in scores if s))
@@ -103,9 +102,9 @@ def _option(table: Table, r: int, row: list, options: set[str]) -> str | None:
     return option
 
 
-def _make(table: Table, r: int, column: str, make):
+def _make(table: Table, r: int, column: str, make, *args):
     try:
-        return make()
+        return make(*args)
     except ValidationError as error:
         table.problem(r, column, f"{error.field}: {error.value!r} is not valid; expected {error.expected}")
         return None

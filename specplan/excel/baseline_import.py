@@ -20,7 +20,15 @@ from ..domain.plan import Plan
 from .errors import Problems, cell_ref, fail
 from .headers import Layout, find_header, unit_in
 from .mapping import Mapping, load_mapping
-from .money import UNIT_LABELS, UNITS, MoneyError, describe_cell, parse_number, pounds_text, to_pence
+from .money import (
+    UNIT_LABELS,
+    UNITS,
+    MoneyError,
+    describe_cell,
+    parse_number,
+    pounds_text,
+    to_pence,
+)
 from .names import Vocabulary, normal
 from .reader import Sheet, is_blank, open_workbook
 from .report import ImportReport, row_list
@@ -38,7 +46,7 @@ def import_baseline(path: str | Path, plan: Plan, sheet: str | None = None, unit
     if mapping is not None and not isinstance(mapping, Mapping):
         mapping = load_mapping(mapping, plan.settings)
     vocab = Vocabulary(plan, mapping.values if mapping else None)
-    setting_of = lambda words: vocab.resolve("setting", words)[0]  # noqa: E731
+    setting_of = lambda words: vocab.resolve("setting", words)[0]
     with open_workbook(path) as book:
         data, layout, warnings = _choose_sheet(book, sheet or (mapping and mapping.sheet), mapping, setting_of)
     run = _Run(Path(path), plan, data, layout, vocab, units or (mapping.units if mapping else None))

@@ -8,7 +8,7 @@ The file is written to a temporary file beside the target and moved over it only
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .. import __version__
@@ -23,21 +23,21 @@ from .writer import MONEY, SafeWorkbook, atomic_workbook, write_text
 
 RESULT_SHEETS = (
     ("Option comparison", "OptionComparison", comparison_table,
-     "England totals per option and year: spend, do nothing, saving, reinvestment, double running, "
-     "community share, beds and pools too small to carry their risk."),
+     ("England totals per option and year: spend, do nothing, saving, reinvestment, double running, "
+      "community share, beds and pools too small to carry their risk.")),
     ("By region", "ByRegion", region_table,
      "Spend, do nothing, saving, double running and distance from fair share per NHS England region."),
     ("By service", "ByService", service_table,
-     "Spend, do nothing, saving, reinvestment, double running and beds per service line, with the "
-     "footprint each option plans it at."),
+     ("Spend, do nothing, saving, reinvestment, double running and beds per service line, with the "
+      "footprint each option plans it at.")),
     ("By ICB", "ByICB", icb_table,
      "Spend, fair share and distance from fair share per ICB (all services), and do nothing."),
 )
 PLAN_SHEET_NOTES = (
     ("Plan", "The plan's settings: name, base year, horizon, settings, bed occupancy. Edit and re-import."),
     ("Baseline", "The base-year spend (£) and activity of every service, ICB and setting."),
-    ("Growth", "Growth rates: demographic per ICB, non-demographic per service, net price; a year "
-               "applies to that year only, blank to every year. Rates are fractions (0.02 = 2%)."),
+    ("Growth", ("Growth rates: demographic per ICB, non-demographic per service, net price; a year "
+                "applies to that year only, blank to every year. Rates are fractions (0.02 = 2%).")),
     ("Levers", "The options and their levers, in the order they apply."),
     ("Options", "A description of each option."),
     ("Services", "The service lines of the plan."),
@@ -58,7 +58,7 @@ def export_workbook(plan: Plan, path: str | Path, *, results: PlanResults | None
         for name, table_name, build, _ in RESULT_SHEETS:
             _, columns = build(plan, results)
             write_table(book, name, table_name, columns, formats)
-        _read_me(book, plan, source, now or datetime.now(timezone.utc), formats)
+        _read_me(book, plan, source, now or datetime.now(UTC), formats)
         write_plan_sheets(book, plan, formats)
     return path
 
@@ -70,9 +70,9 @@ def _read_me(book: SafeWorkbook, plan: Plan, source: str | None, now: datetime, 
         ("Exported", now.strftime("%Y-%m-%d %H:%M %Z").strip()), ("specplan version", __version__),
         ("Years", f"{plan.years[0]} (base) to {plan.years[-1]}"),
         ("Money", "Pounds sterling. Cells hold exact pence; formats show whole pounds."),
-        ("Figures", "Every result is calculated by specplan's engine. Editing a result sheet does not "
-                    "change the plan: edit the plan sheets and import the workbook with "
-                    "'specplan-cli import BOOK --into PLAN'."),
+        ("Figures", ("Every result is calculated by specplan's engine. Editing a result sheet does not "
+                     "change the plan: edit the plan sheets and import the workbook with "
+                     "'specplan-cli import BOOK --into PLAN'.")),
     ]
     write_text(sheet, 0, 0, "About this workbook", formats["title"])
     for r, (label, text) in enumerate(lines, start=2):
@@ -80,8 +80,8 @@ def _read_me(book: SafeWorkbook, plan: Plan, source: str | None, now: datetime, 
         write_text(sheet, r, 1, text, formats["wrap"])
     top = len(lines) + 3
     sheet.write_row(top, 0, ["Sheet", "What it holds"], formats["header"])
-    notes = [("Summary", "Key figures per option and year, with charts of spend by option, spend by "
-                         "setting and distance from fair share by ICB.")]
+    notes = [("Summary", ("Key figures per option and year, with charts of spend by option, spend by "
+                          "setting and distance from fair share by ICB."))]
     notes += [(name, note) for name, _, _, note in RESULT_SHEETS]
     notes += [("Read me", "This sheet.")] + list(PLAN_SHEET_NOTES)
     for r, (name, note) in enumerate(notes, start=top + 1):

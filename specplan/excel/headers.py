@@ -33,12 +33,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "cost centre", "contract reference"),
 }
 _ACTIVITY_WORDS = ("activity", "bed days", "beds", "spells", "attendances", "contacts", "units", "volume")
-_YEAR = re.compile(r"\b(?:fy\s*)?\d{4}\s*[/-]\s*\d{2,4}\b|\b20\d\d\b", re.I)
+_YEAR = re.compile(r"\b(?:fy\s*)?\d{4}\s*[/-]\s*\d{2,4}\b|\b20\d\d\b", re.IGNORECASE)
 _UNIT_PATTERNS = (
-    ("gbp_m", re.compile(r"£\s*m\b|£\s*'?m(?:illion)?s?\b|£\s*mn\b|\(\s*m\s*\)|gbp\s*m\b|in\s+millions", re.I)),
+    ("gbp_m", re.compile(r"£\s*m\b|£\s*'?m(?:illion)?s?\b|£\s*mn\b|\(\s*m\s*\)|gbp\s*m\b|in\s+millions", re.IGNORECASE)),
     ("gbp_k", re.compile(r"£\s*'?000s?|£\s*k\b|£\s*thousands?|\bgbp\s*k\b|\bgbp\s*'?000|\(\s*k\s*\)|"
-                         r"in\s+thousands|\b000s\b", re.I)),
-    ("gbp", re.compile(r"£|\bgbp\b|\bpounds\b|\bsterling\b", re.I)),
+                         r"in\s+thousands|\b000s\b", re.IGNORECASE)),
+    ("gbp", re.compile(r"£|\bgbp\b|\bpounds\b|\bsterling\b", re.IGNORECASE)),
 )
 
 

@@ -8,6 +8,7 @@ away from zero and flagged so the import can warn (model.md).
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -49,7 +50,7 @@ def _parse(value: object, money: bool) -> tuple[Decimal | None, bool]:
     if isinstance(value, int):
         return Decimal(value), False
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             raise MoneyError("is not a finite number")
         return Decimal(format(value, f".{EXCEL_DIGITS}g")), False
     if not isinstance(value, str):
@@ -102,7 +103,7 @@ def to_pence(value: object, unit: str = "gbp") -> tuple[int, Decimal | None] | N
 
 def parse_number(value: object) -> float | None:
     """A non-money quantity (activity) from a number or text; None when blank."""
-    if isinstance(value, float) and value == value and abs(value) != float("inf"):
+    if isinstance(value, float) and math.isfinite(value):
         return value
     number = parse_decimal(value, money=False)
     return None if number is None else float(number)

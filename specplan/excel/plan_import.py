@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..domain import Baseline, Plan, STANDARD_SETTINGS
+import numpy as np
+
+from ..domain import STANDARD_SETTINGS, Baseline, Growth, GrowthRate, Plan
 from ..domain.errors import ValidationError
 from ..domain.years import parse_year_label
 from .appraisal_sheets import REQUIRED as APPRAISAL_REQUIRED
@@ -21,10 +23,6 @@ from .plan_workbook import COLUMNS, PLAN_FIELDS, WORKBOOK_FORMAT
 from .reader import Workbook, open_workbook
 from .structure import read_structure
 from .tables import Table
-
-import numpy as np
-
-from ..domain import Growth, GrowthRate
 
 
 def import_plan_workbook(path: str | Path) -> Plan:
@@ -46,7 +44,7 @@ def read_plan_workbook(path: str | Path) -> tuple[Plan, list[str]]:
     fields = _plan_fields(tables["Plan"], problems)
     settings = fields.get("settings", STANDARD_SETTINGS)
     regions, icbs, services = read_structure(tables, settings, problems)
-    plan_parts = dict(regions=regions, icbs=icbs, services=services, settings=settings)
+    plan_parts = {"regions": regions, "icbs": icbs, "services": services, "settings": settings}
     baseline = _baseline(tables["Baseline"], plan_parts, problems, warnings)
     growth = _growth(tables["Growth"], fields, plan_parts, problems)
     scenarios = read_levers(tables["Levers"], tables["Options"], fields.get("horizon"), plan_parts, problems)

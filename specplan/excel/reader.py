@@ -19,7 +19,13 @@ from pathlib import Path
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
-from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
+from python_calamine import (
+    CalamineError,
+    CalamineWorkbook,
+    PasswordError,
+    SheetTypeEnum,
+    SheetVisibleEnum,
+)
 
 from .errors import fail
 from .safety import sniff
@@ -87,7 +93,7 @@ class Workbook:
             self._book.close()
             self._book = None
 
-    def __enter__(self) -> Workbook:
+    def __enter__(self) -> Workbook:  # noqa: PYI034 (a dataclass, not subclassed)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -175,7 +181,7 @@ def _scan_xml(path: Path, name: str, sheet: Sheet) -> None:
     for match in _FORMULA.finditer(data):
         count += 1
         attrs, value = match.group(1), match.group(2)
-        empty = value is None or value.startswith(b"<v/") or value.startswith(b"<v ") or value == b"<v></v>"
+        empty = value is None or value.startswith((b"<v/", b"<v ")) or value == b"<v></v>"
         if empty and b't="str"' not in attrs:
             ref = _ATTR_R.search(attrs)
             if ref:

@@ -37,11 +37,11 @@ class ImportReport:
     def lines(self) -> list[str]:
         units = ", ".join(UNIT_LABELS[u] for u in self.units)
         lines = [
-            f"{Path(self.file).name}, sheet {self.sheet!r}: header on row {self.header_row}, "
-            f"{self.layout} layout, amounts in {units}",
+            (f"{Path(self.file).name}, sheet {self.sheet!r}: header on row {self.header_row}, "
+             f"{self.layout} layout, amounts in {units}"),
             f"rows read: {self.rows_read:,} into {self.cells:,} cells (service, ICB, setting)",
-            f"total imported: {pounds_text(self.total_pence)} "
-            f"(the plan's baseline was {pounds_text(self.previous_total_pence)})",
+            (f"total imported: {pounds_text(self.total_pence)} "
+             f"(the plan's baseline was {pounds_text(self.previous_total_pence)})"),
             "control total: " + (self.control.describe() if self.control else "none (no Total row found)"),
         ]
         lines += [f"warning: {w}" for w in self.warnings]

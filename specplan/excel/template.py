@@ -22,18 +22,18 @@ INSTRUCTIONS = (
     "How to fill in this plan workbook",
     "",
     "1. Plan: give the plan a name; check the base year (e.g. 2025/26), horizon (years) and settings.",
-    "2. Baseline: one row per service, ICB and setting of the base year: codes from the dropdowns, "
-    "activity in the setting's unit (bed days for inpatient), spend_gbp in pounds.",
-    "3. Growth (optional): kind demographic with an ICB code, non_demographic with a service code, or price "
-    "with no code; year blank for every year or a year such as 2027/28; rate as a fraction (0.02 = 2%).",
-    "4. Levers (optional): one row per lever of each option (scenario), in order. shift uses services, icbs, "
-    "from_setting, to_setting, target_share, phasing (linear, front_loaded, s_curve or per-year values such "
-    "as 0.2, 0.5, 1), substitution_ratio, reinvest_share and double_running_share; convergence uses "
-    "convergence_share; planning_level uses planning_level. Blank services or icbs mean all. List an "
-    "option with no levers on a row with lever blank.",
+    ("2. Baseline: one row per service, ICB and setting of the base year: codes from the dropdowns, "
+     "activity in the setting's unit (bed days for inpatient), spend_gbp in pounds."),
+    ("3. Growth (optional): kind demographic with an ICB code, non_demographic with a service code, or price "
+     "with no code; year blank for every year or a year such as 2027/28; rate as a fraction (0.02 = 2%)."),
+    ("4. Levers (optional): one row per lever of each option (scenario), in order. shift uses services, icbs, "
+     "from_setting, to_setting, target_share, phasing (linear, front_loaded, s_curve or per-year values such "
+     "as 0.2, 0.5, 1), substitution_ratio, reinvest_share and double_running_share; convergence uses "
+     "convergence_share; planning_level uses planning_level. Blank services or icbs mean all. List an "
+     "option with no levers on a row with lever blank."),
     "5. Options (optional): a description of each option.",
-    "6. Services and ICBs (optional): list codes to fix what the plan covers; otherwise the codes used on "
-    "the Baseline decide. Names, regions and populations come from specplan's reference data.",
+    ("6. Services and ICBs (optional): list codes to fix what the plan covers; otherwise the codes used on "
+     "the Baseline decide. Names, regions and populations come from specplan's reference data."),
     "",
     "Then: specplan-cli import THIS.xlsx --into PLAN.specplan",
     "Every problem is listed at once with its cell; nothing is imported until there are none.",

@@ -9,9 +9,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from corpus import build  # noqa: E402
+from corpus import build
 
-from specplan.samples import build_sample  # noqa: E402
+from specplan.samples import build_sample
 
 
 @pytest.fixture(scope="session")

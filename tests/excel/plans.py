@@ -6,8 +6,25 @@ import numpy as np
 from hypothesis import strategies as st
 
 from specplan.domain import (
-    ICB, STATUSES, Appraisal, Comment, Criterion, Review, Score, Baseline, ConvergenceLever, Growth, GrowthRate, Phasing, Plan, PlanningLevel, PlanningLevelLever,
-    Region, Scenario, ServiceLine, ShiftLever,
+    ICB,
+    STATUSES,
+    Appraisal,
+    Baseline,
+    Comment,
+    ConvergenceLever,
+    Criterion,
+    Growth,
+    GrowthRate,
+    Phasing,
+    Plan,
+    PlanningLevel,
+    PlanningLevelLever,
+    Region,
+    Review,
+    Scenario,
+    Score,
+    ServiceLine,
+    ShiftLever,
 )
 
 # Any text a person might type, including formulas, newlines and emoji; not lone surrogates or

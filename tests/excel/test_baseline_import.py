@@ -22,7 +22,7 @@ def test_title_block_header_synonyms_units_and_control_total(corpus, mh_plan):
     assert report.rows_read == 12 and report.cells == 12
     assert report.total_pence == TITLE_TOTAL_PENCE == int(plan.baseline.spend_pence.sum())
     assert report.control_matches and "matches the Total row at Budget 2025-26!E18" in "\n".join(report.lines())
-    service, icb, setting, beds, thousands = TITLE_ROWS[0]
+    service, icb, setting, beds, _ = TITLE_ROWS[0]
     at = cell(plan, service, icb, setting.lower())
     assert plan.baseline.spend_pence[at] == 123_456_700 and plan.baseline.activity[at] == beds
     assert any("2 cells hold formulas; their saved values were imported" in w for w in report.warnings)
@@ -71,7 +71,7 @@ def test_merged_cells_hidden_sheets_and_rows_blank_rows_subtotals_reported(corpu
 
 
 def test_a_hidden_sheet_is_read_when_asked_for_by_name(corpus, mh_plan):
-    plan, report = import_baseline(corpus["messy"], mh_plan, sheet="Old budget")
+    _, report = import_baseline(corpus["messy"], mh_plan, sheet="Old budget")
     assert report.total_pence == 99_999_900 and any("is hidden" in w for w in report.warnings)
 
 

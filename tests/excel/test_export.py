@@ -98,7 +98,7 @@ def test_every_figure_is_the_engines(exported, mh_plan):
     assert [_pence(r[header.index("Spend £")]) for r in rows[1:] if r[0] == result.name] == \
         result.spend_by_region[0].tolist()
     summary = _rows(exported, "Summary")
-    spend = [r for r in summary if r[0] == result.name and r[1] == "Spend"][0]
+    spend = next(r for r in summary if r[0] == result.name and r[1] == "Spend")
     assert [_pence(v) for v in spend[2:2 + len(years)]] == result.total_spend.tolist()
 
 

@@ -7,7 +7,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from plans import plans
 
-from specplan.excel import ImportFileError, export_workbook, import_plan_workbook, read_plan_workbook
+from specplan.excel import (
+    ImportFileError,
+    export_workbook,
+    import_plan_workbook,
+    read_plan_workbook,
+)
 from specplan.excel.plan_workbook import write_plan_workbook
 from specplan.samples import build_sample
 
