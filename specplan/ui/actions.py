@@ -23,6 +23,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("&File", "new_sample", "&New from sample...", "_on_new_sample", Std.New,
                "Start a new plan from one of the illustrative sample plans"),
     ActionSpec("&File", "open", "&Open...", "_on_open", Std.Open, "Open a .specplan plan file"),
+    ActionSpec("&File", "open_review", "Open for re&view...", "_on_open_review", None,
+               "Open a plan to score, comment and set statuses, with levers and baseline locked"),
     ActionSpec("&File", "save", "&Save", "_on_save", Std.Save, "Save the plan to its file"),
     ActionSpec("&File", "save_as", "Save &As...", "_on_save_as", Std.SaveAs, "Save the plan to a new file"),
     ActionSpec("&File", "-", "", ""),

@@ -28,8 +28,10 @@ class Document(QObject):
     sig_error = Signal(str)
 
     def __init__(self, plan: Plan, path: Path | None = None, *, read_only: bool = False,
-                 read_only_reason: str = "", parent: QObject | None = None):
+                 read_only_reason: str = "", review_mode: bool = False, parent: QObject | None = None):
         super().__init__(parent)
+        #: Review mode: scores, statuses and comments may change; levers and baseline may not.
+        self.review_mode = review_mode
         self._plan = plan
         self.path = Path(path) if path else None
         self.read_only = read_only
@@ -72,6 +74,10 @@ class Document(QObject):
             return False
         if edit.plan == self._plan:
             return True
+        if self.review_mode and not _review_only(self._plan, edit.plan):
+            self.sig_error.emit("Review mode: only scores, statuses and comments can change, "
+                                "not levers or the baseline")
+            return False
         self.undo_stack.push(PlanEdit(self, self._plan, edit.plan, edit.text, merge_key))
         return True
 
@@ -124,3 +130,8 @@ class Document(QObject):
         self._pending = False
         self._results = self.engine.compute(self._plan)
         self.sig_results_changed.emit(self._results)
+
+
+def _review_only(before: Plan, after: Plan) -> bool:
+    """True when ``after`` differs from ``before`` in its appraisal and review only."""
+    return after.replace(appraisal=before.appraisal, review=before.review) == before

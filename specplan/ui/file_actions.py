@@ -33,8 +33,14 @@ class FileActions:
         if path:
             self.open_path(path)
 
-    def open_path(self, path: str | Path) -> bool:
-        """Open a plan file (read-only, with a banner, when someone else holds it)."""
+    def _on_open_review(self) -> None:
+        path = self.dialogs.open_path("Open plan for review", PLAN_FILTER)
+        if path:
+            self.open_path(path, review=True)
+
+    def open_path(self, path: str | Path, review: bool = False) -> bool:
+        """Open a plan file (read-only, with a banner, when someone else holds it; in review
+        mode when ``review``)."""
         from ..store import open_document
 
         if not self.confirm_discard():
@@ -45,7 +51,7 @@ class FileActions:
             self.dialogs.error("Cannot open plan", str(error))
             return False
         document = Document(opened.plan, opened.path, read_only=opened.read_only,
-                            read_only_reason=opened.read_only_reason)
+                            read_only_reason=opened.read_only_reason, review_mode=review)
         document.file = opened
         self.set_document(document)
         self.add_recent(opened.path)

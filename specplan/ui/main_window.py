@@ -15,8 +15,13 @@ from .document import Document
 from .file_actions import FileActions
 from .navigator import Navigator
 from .views.baseline import BaselineView
+from .views.footprints import FootprintsView
 from .views.options import OptionsView
+from .views.appraisal import AppraisalView
+from .views.compare import CompareView
 from .views.overview import OverviewView
+from .views.review import ReviewView
+from .views.sensitivity import SensitivityView
 
 QUICK_START = """<h3>Quick start</h3>
 <ol>
@@ -95,15 +100,26 @@ class MainWindow(FileActions, QMainWindow):
         self._on_redo_text(stack.redoText())
         self.actions["undo"].setEnabled(stack.canUndo())
         self.actions["redo"].setEnabled(stack.canRedo())
-        self.banner.setVisible(document.read_only)
-        self.banner.setText(f"Read-only: {document.read_only_reason}" if document.read_only else "")
+        if document.read_only:
+            self.banner.setText(f"Read-only: {document.read_only_reason}")
+        elif document.review_mode:
+            self.banner.setText("Review mode: scores, statuses and comments can change; levers and the "
+                                "baseline are locked.")
+        else:
+            self.banner.setText("")
+        self.banner.setVisible(bool(self.banner.text()))
         self._update_title()
 
     def create_views(self, document: Document) -> list[tuple[str, QWidget]]:
         """The main views, in tab order (views register here as they are built)."""
         return [("Overview", OverviewView(document, self)),
                 ("Baseline", BaselineView(document, self)),
-                ("Options", OptionsView(document, self))]
+                ("Options", OptionsView(document, self)),
+                ("Footprints", FootprintsView(document, self)),
+                ("Compare", CompareView(document, self)),
+                ("Sensitivity", SensitivityView(document, self)),
+                ("Appraisal", AppraisalView(document, self.dialogs, self)),
+                ("Review", ReviewView(document, self.author, self))]
 
     def _on_dirty_changed(self, _dirty: bool) -> None:
         self._update_title()
@@ -140,7 +156,7 @@ class MainWindow(FileActions, QMainWindow):
             self.setWindowTitle("specplan")
             self.setWindowModified(False)
             return
-        suffix = " (read-only)" if self.document.read_only else ""
+        suffix = " (read-only)" if self.document.read_only else " (review)" if self.document.review_mode else ""
         self.setWindowTitle(f"{self.document.plan.name} - {self.document.title}[*]{suffix} - specplan")
         self.setWindowModified(self.document.dirty)
 

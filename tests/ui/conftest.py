@@ -93,7 +93,8 @@ def dialogs():
 @pytest.fixture
 def window(qtbot, dialogs, settings):
     window = MainWindow(dialogs=dialogs, settings=settings)
-    qtbot.addWidget(window)
+    # Closing would otherwise ask about the test's unsaved edits.
+    qtbot.addWidget(window, before_close_func=lambda w: w.document and w.document.undo_stack.setClean())
     window.set_document(Document(build_sample("mh-collaborative")))
     window.show()
     qtbot.waitExposed(window)

@@ -1,0 +1,87 @@
+"""Compare: every option side by side against doing nothing, best values marked, charts overlaid."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from ...engine.compare import ROWS, best, compare
+from ...engine.scope import scoped_totals
+from ..charts.option_mix import OptionMixChart
+from ..charts.trajectory import TrajectoryChart
+from ..document import Document
+from ..formatting import money, share
+from .live import LiveView
+
+BEST_BRUSH = QBrush(QColor("#DCEFE6"))
+SHARES = {"community_share"}
+COUNTS = {"icbs_above_fair_share", "icbs_below_fair_share", "pools_flagged"}
+UNITS = {"beds": "{:,.0f}", "beds_change": "{:+,.0f}", "moved_to_community": "{:,.0f}"}
+
+
+class CompareView(LiveView):
+    def __init__(self, document: Document, parent: QWidget | None = None, unit: str = "gbp_m"):
+        super().__init__(document, parent)
+        self.unit = unit
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        self.table = QTableWidget(self)
+        self.table.setAccessibleName("Options compared with doing nothing")
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        charts = QHBoxLayout()
+        self.trajectory = TrajectoryChart(self, unit)
+        self.mix = OptionMixChart(self, unit)
+        charts.addWidget(self.trajectory)
+        charts.addWidget(self.mix)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, stretch=3)
+        layout.addLayout(charts, stretch=2)
+
+    def refresh(self) -> None:
+        document = self.document
+        plan, results, scope = document.plan, document.results, document.scope
+        rows = compare(results, scope)
+        self.heading.setText(f"Every option against doing nothing ({scope.describe(plan)}). "
+                             "★ marks the best value where one is better than another.")
+        years = list(plan.years)
+        labels = [label for label, _, _ in ROWS] + [f"Spend {year}" for year in years]
+        self.table.setRowCount(len(labels))
+        self.table.setColumnCount(len(rows))
+        self.table.setVerticalHeaderLabels(labels)
+        self.table.setHorizontalHeaderLabels([r.name for r in rows])
+        for r, (_label, attribute, more_is_better) in enumerate(ROWS):
+            winners = best(rows[1:], attribute, more_is_better)
+            for c, row in enumerate(rows):
+                self._put(r, c, self._format(attribute, getattr(row, attribute)), row.name in winners)
+        for t in range(len(years)):
+            for c, row in enumerate(rows):
+                self._put(len(ROWS) + t, c, money(row.spend[t], self.unit), False)
+        options = [scoped_totals(r, plan, scope) for r in results.scenarios]
+        do_nothing = scoped_totals(results.do_nothing, plan, scope)
+        has_do_nothing = any(not s.levers for s in plan.scenarios)
+        self.trajectory.update_totals(years, options, do_nothing, show_do_nothing=not has_do_nothing)
+        self.mix.update_options(list(plan.settings), options)
+
+    def _put(self, row: int, column: int, text: str, is_best: bool) -> None:
+        item = QTableWidgetItem(f"★ {text}" if is_best else text)
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if is_best:
+            item.setBackground(BEST_BRUSH)
+            font = QFont(item.font())
+            font.setBold(True)
+            item.setFont(font)
+            item.setToolTip("Best of the options on this row")
+        self.table.setItem(row, column, item)
+
+    def _format(self, attribute: str, value) -> str:
+        if attribute in SHARES:
+            return share(value)
+        if attribute in COUNTS:
+            return f"{value:,d}"
+        if attribute in UNITS:
+            return UNITS[attribute].format(value)
+        return money(value, self.unit)

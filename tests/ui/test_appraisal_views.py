@@ -1,0 +1,100 @@
+"""Compare, sensitivity, appraisal and review views, and review mode, driven as a person would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from specplan.domain import edits
+from specplan.engine.appraisal import appraise
+from specplan.engine.compare import compare
+from specplan.engine.sensitivity import tornado
+from specplan.ui.document import Document
+
+
+def tab(window, name):
+    index = next(n for n in range(window.tabs.count()) if window.tabs.tabText(n) == name)
+    window.tabs.setCurrentIndex(index)
+    return window.tabs.widget(index)
+
+
+def settle(qtbot, window):
+    qtbot.waitUntil(lambda: not window.document._pending, timeout=3000)
+
+
+def test_compare_table_matches_the_engine_and_marks_the_best(qtbot, window):
+    view = tab(window, "Compare")
+    rows = compare(window.document.results)
+    headers = [view.table.horizontalHeaderItem(c).text() for c in range(view.table.columnCount())]
+    assert headers == [r.name for r in rows]
+    saving_row = [view.table.verticalHeaderItem(r).text() for r in range(view.table.rowCount())].index(
+        "Cumulative saving")
+    cells = [view.table.item(saving_row, c).text() for c in range(len(rows))]
+    assert cells[2] == f"★ £{rows[2].cumulative_saving / 1e8:,.2f}m"  # Community first saves most
+    assert not cells[3].startswith("★")
+
+
+def test_tornado_bars_follow_the_selected_option_and_amount(qtbot, window):
+    view = tab(window, "Sensitivity")
+    window.option_box.setCurrentText("Community first")
+    expected = tornado(window.document.plan, "Community first", 0.2)
+    assert view.result == expected
+    view.amount.setValue(50.0)
+    assert view.result.amount == 0.5
+    assert "Community first" in view.heading.text()
+    assert view.chart.hover_at(len(view.result.bars) - 1).startswith(view.result.bars[0].parameter.label)
+
+
+def test_scoring_options_ranks_them_and_undo_works(qtbot, window):
+    view = tab(window, "Appraisal")
+    plan = window.document.plan
+    names = [c.name for c in plan.appraisal.criteria]
+    for col in range(len(names)):
+        view.scores.cellWidget(1, col).setValue(4)  # Community first
+        view.scores.cellWidget(2, col).setValue(3)
+    settle(qtbot, window)
+    result = appraise(window.document.plan.appraisal, [s.name for s in plan.scenarios])
+    assert result.top == ("Community first",)
+    assert view.scores.item(1, len(names) + 1).text() == "1"
+    assert "Community first" in view.robustness.text()
+    view.scores.setCurrentCell(1, 0)
+    view.rationale.setPlainText("Fewer admissions, closer to home")
+    view.save_rationale.click()
+    assert window.document.plan.appraisal.score("Community first", names[0]).rationale.startswith("Fewer")
+    window.document.undo_stack.undo()
+    assert window.document.plan.appraisal.score("Community first", names[0]).rationale == ""
+
+
+def test_weights_and_criteria_can_change(qtbot, window, dialogs):
+    view = tab(window, "Appraisal")
+    view.criteria.cellWidget(0, 0).setValue(50)
+    assert window.document.plan.appraisal.criteria[0].weight == 50
+    dialogs.answer("text", "Patient experience")
+    view.add_button.click()
+    assert window.document.plan.appraisal.criteria[-1].name == "Patient experience"
+
+
+def test_status_and_comments_with_the_author_from_preferences(qtbot, window, settings):
+    settings.setValue("preferences/author", "Dr Ana Costa")
+    view = tab(window, "Review")
+    view.statuses.cellWidget(1, 0).setCurrentText("endorsed")
+    assert window.document.plan.review.status("Community first") == "endorsed"
+    view.option.setCurrentText("Community first")
+    view.target.setCurrentIndex(1)  # lever 1
+    qtbot.keyClicks(view.text, "Is 30% realistic with current staffing?")
+    view.add_button.click()
+    thread = window.document.plan.review.thread("Community first", 1)
+    assert thread[0].author == "Dr Ana Costa" and "staffing" in thread[0].text
+    assert view.thread.count() == 1 and "Dr Ana Costa" in view.thread.item(0).text()
+
+
+def test_review_mode_allows_comments_and_scores_but_not_levers(qtbot, window):
+    plan = window.document.plan
+    window.set_document(Document(plan, review_mode=True))
+    doc = window.document
+    assert not doc.try_apply(edits.set_lever, "Community first", 0, "target_share", 0.5)
+    assert not doc.try_apply(edits.set_baseline_cell, 0, 0, 0, spend_pence=1)
+    assert doc.try_apply(edits.set_status, "Community first", "in review")
+    assert doc.try_apply(edits.set_score, "Community first", "Workforce", 3, "ok")
+    assert doc.plan.scenario("Community first") == plan.scenario("Community first")
+    assert doc.plan.baseline == plan.baseline
+    assert "Review mode" in window.banner.text()
