@@ -1,0 +1,175 @@
+"""Each ICB's distance from its fair share, one bar per ICB, grouped by region.
+
+Above fair share is solid vermillion, below is hatched blue (colour and pattern, so nothing
+rests on colour alone). Bars are made once per plan structure and then only move with
+``setOpts``; regions sit apart with a gap, a dotted divider and their name under the group.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from ...domain.plan import Plan
+from ...engine.footprints import region_groups, short_icb_name
+from ..formatting import money
+from .base import Chart
+
+ABOVE, BELOW = "#D55E00", "#0072B2"
+BAR_WIDTH = 0.8
+REGION_GAP = 1.0
+#: Distances under £1m a bar read better in £k.
+THOUSANDS_BELOW = 100_000_000
+
+
+def above_brush() -> QBrush:
+    return QBrush(QColor(ABOVE))
+
+
+def below_brush() -> QBrush:
+    colour = QColor(BELOW)
+    return QBrush(colour, Qt.BrushStyle.BDiagPattern)
+
+
+class DistanceChart(Chart):
+    def __init__(self, parent=None):
+        super().__init__("Distance from fair share", "Distance", parent,
+                         legend_columns=2)
+        self.setAccessibleDescription("Chart: each ICB's spend minus its fair share, grouped by region. "
+                                      "Hover over a bar to read its figures.")
+        self.plotItem.getAxis("bottom").setHeight(42)
+        self.zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("k", width=1))
+        self.plotItem.addItem(self.zero, ignoreBounds=True)
+        self._legend_samples = (
+            pg.BarGraphItem(x=[0], height=[1], width=1, brush=above_brush(), pen=pg.mkPen(ABOVE)),
+            pg.BarGraphItem(x=[0], height=[1], width=1, brush=below_brush(), pen=pg.mkPen(BELOW, width=1.5)),
+        )
+        self.legend.addItem(self._legend_samples[0], "above fair share")
+        self.legend.addItem(self._legend_samples[1], "below fair share")
+        self.bars: list[pg.BarGraphItem] = []
+        self.dividers: list[pg.InfiniteLine] = []
+        self.positions = np.zeros(0)  # [i] x of each ICB's bar
+        self._structure: tuple = ()
+        self._names: list[str] = []
+        self._regions: list[str] = []
+        self._signs: list[int] = []
+        self._figures: dict[str, np.ndarray] = {}
+        self._divisor, self._unit = 100_000.0, "£k"
+        self._key: object = None
+
+    # -- structure -----------------------------------------------------------------------------
+    def set_structure(self, plan: Plan) -> None:
+        """Make one bar per ICB, in region groups; nothing happens if the ICBs are the same."""
+        structure = (tuple((i.code, i.name, i.region) for i in plan.icbs),
+                     tuple((r.code, r.name) for r in plan.regions))
+        if structure == self._structure:
+            return
+        self._structure = structure
+        for item in (*self.bars, *self.dividers):
+            self.plotItem.removeItem(item)
+        self.bars, self.dividers = [], []
+        self.positions = np.zeros(len(plan.icbs))
+        ticks, x = [], 0.0
+        for group, (region, members) in enumerate(region_groups(plan)):
+            if group:
+                divider = pg.InfiniteLine(pos=x - (REGION_GAP + 1) / 2, angle=90,
+                                          pen=pg.mkPen("#999999", width=1, style=Qt.PenStyle.DotLine))
+                self.plotItem.addItem(divider, ignoreBounds=True)
+                self.dividers.append(divider)
+            start = x
+            for icb in members:
+                self.positions[icb] = x
+                x += 1.0
+            ticks.append(((start + x - 1.0) / 2, _two_lines(plan.regions[region].name)))
+            x += REGION_GAP
+        for icb in range(len(plan.icbs)):
+            bar = pg.BarGraphItem(x=[self.positions[icb]], height=[0.0], width=BAR_WIDTH,
+                                  brush=above_brush(), pen=pg.mkPen(ABOVE))
+            self.plotItem.addItem(bar)
+            self.bars.append(bar)
+        self._signs = [1] * len(self.bars)
+        self._names = [short_icb_name(i.name) for i in plan.icbs]
+        regions = {r.code: r.name for r in plan.regions}
+        self._regions = [regions[i.region] for i in plan.icbs]
+        self.plotItem.getAxis("bottom").setTicks([ticks, []])
+        right = x - REGION_GAP
+        self.plotItem.vb.setXRange(-0.75, right - 0.25, padding=0)
+
+    # -- figures -------------------------------------------------------------------------------
+    def update_distances(self, spend: np.ndarray, fair_share: np.ndarray, distance: np.ndarray,
+                         shown: np.ndarray | None = None, key: object = None) -> None:
+        """Move the bars to ``distance`` (pence per ICB). The axis unit (£k or £m) is chosen again
+        only when ``key`` changes (another service or year), so a slider drag never rescales it."""
+        if key != self._key or not self._figures:
+            self._key = key
+            large = float(np.abs(distance).max(initial=0)) >= THOUSANDS_BELOW
+            self._divisor, self._unit = (1e8, "£m") if large else (1e5, "£k")
+            self.plotItem.setLabel("left", f"Spend minus fair share ({self._unit})")
+        heights = distance / self._divisor
+        for n, bar in enumerate(self.bars):
+            sign = 1 if distance[n] >= 0 else -1
+            if sign != self._signs[n]:
+                self._signs[n] = sign
+                bar.setOpts(height=[heights[n]], brush=above_brush() if sign > 0 else below_brush(),
+                            pen=pg.mkPen(ABOVE) if sign > 0 else pg.mkPen(BELOW, width=1.5))
+            else:
+                bar.setOpts(height=[heights[n]])
+            bar.setVisible(shown is None or bool(shown[n]))
+        self._figures = {"spend": spend, "fair_share": fair_share, "distance": distance}
+        visible = heights if shown is None else heights[shown]
+        self.fit_y(float(visible.min(initial=0.0)), float(visible.max(initial=0.0)))
+
+    def heights(self) -> np.ndarray:
+        """The bars' heights as drawn, in the axis unit (for tests and exports)."""
+        return np.array([bar.opts["height"][0] for bar in self.bars], dtype=np.float64)
+
+    @property
+    def divisor(self) -> float:
+        return self._divisor
+
+    # -- hover ---------------------------------------------------------------------------------
+    def hover_icb(self, icb: int) -> str:
+        """Show and return the figures of ICB position ``icb``."""
+        if not self._figures or not 0 <= icb < len(self.bars) or not self.bars[icb].isVisible():
+            self.hover.hide()
+            return ""
+        figures = self._figures
+        distance = int(figures["distance"][icb])
+        side = "above" if distance > 0 else "below" if distance < 0 else "at"
+        text = (f"{self._names[icb]} ({self._regions[icb]})\n"
+                f"spend: {money(int(figures['spend'][icb]), 'gbp', 0)}\n"
+                f"fair share: {money(int(figures['fair_share'][icb]), 'gbp', 0)}\n"
+                f"{money(abs(distance), 'gbp', 0)} {side} fair share")
+        self.hover.setText(text)
+        low, high = self.y_range()
+        x = float(self.positions[icb])
+        self.hover.setPos(QPointF(x, low + 0.98 * (high - low)))
+        left, right = self.plotItem.vb.viewRange()[0]
+        self.hover.setAnchor((0, 0) if x < (left + right) / 2 else (1, 0))
+        self.hover.show()
+        return text
+
+    def hover_at(self, index: int) -> str:
+        return self.hover_icb(index)
+
+    def _on_mouse_moved(self, position) -> None:
+        if not self.bars or not self.plotItem.sceneBoundingRect().contains(position):
+            self.hover.hide()
+            return
+        x = self.plotItem.vb.mapSceneToView(position).x()
+        nearest = int(np.argmin(np.abs(self.positions - x)))
+        if abs(self.positions[nearest] - x) <= BAR_WIDTH / 2:
+            self.hover_icb(nearest)
+        else:
+            self.hover.hide()
+
+
+def _two_lines(name: str) -> str:
+    """Long region names on two lines so seven of them fit under the groups."""
+    words = name.split()
+    if len(name) <= 12 or len(words) < 2:
+        return name
+    half = len(words) // 2 + (1 if len(words) > 3 else 0)
+    return " ".join(words[:half]) + "\n" + " ".join(words[half:])

@@ -1,0 +1,255 @@
+"""Footprints view: for one service, the level it is planned at, its pools in a year, each ICB's
+distance from fair share, and the selected option's pace of change (convergence lever)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QSlider, QSpinBox, QSplitter,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from ...domain import ConvergenceLever, PlanningLevel, edits
+from ...engine import DO_NOTHING
+from ...engine.footprints import pool_table
+from ..charts.distance import DistanceChart
+from ..document import Document
+from ..models.pools_model import SORT_ROLE, PoolsModel
+from .live import LiveView
+
+LEVELS = ((PlanningLevel.NATIONAL, "National: one pool for England"),
+          (PlanningLevel.REGIONAL, "Regional: one pool per region"),
+          (PlanningLevel.ICS, "ICS: each ICB on its own"))
+CONVERGENCE_TIP = ("Pace of change: each year every ICB closes this share of the gap between its spend and "
+                   "its fair share of its pool's budget. Money moves between ICBs; each pool's total stays "
+                   "the same to the penny. Applies to the services the option's convergence lever covers.")
+
+
+class FootprintsView(LiveView):
+    def __init__(self, document: Document, parent: QWidget | None = None):
+        super().__init__(document, parent)
+        self._drag = 0  # serial of the slider drag, so that one drag is one undo step
+        self._syncing = False
+        layout = QVBoxLayout(self)
+        controls = QGridLayout()
+        self.service_box = QComboBox(self)
+        self.service_box.setAccessibleName("Service")
+        self.service_box.setToolTip("The service line whose footprint, pools and fair shares are shown")
+        self.service_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.service_box.setMinimumContentsLength(40)
+        self.level_box = QComboBox(self)
+        self.level_box.setAccessibleName("Planning level of the service")
+        self.level_box.setToolTip("The footprint the service is planned and pooled on in this plan "
+                                  "(an option's planning-level lever can override it)")
+        for level, text in LEVELS:
+            self.level_box.addItem(text, level.value)
+        self.year_box = QComboBox(self)
+        self.year_box.setAccessibleName("Year")
+        self.year_box.setToolTip("The financial year the pools and distances are shown for")
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setRange(0, 100)
+        self.slider.setPageStep(5)
+        self.slider.setAccessibleName("Convergence share per year")
+        self.slider.setToolTip(CONVERGENCE_TIP)
+        self.spin = QSpinBox(self)
+        self.spin.setRange(0, 100)
+        self.spin.setSuffix("% a year")
+        self.spin.setKeyboardTracking(False)
+        self.spin.setAccessibleName("Convergence share per year, exact")
+        self.spin.setToolTip(CONVERGENCE_TIP)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setObjectName("footprints_note")
+        self.convergence_label = QLabel(self)
+        self.convergence_label.setToolTip(CONVERGENCE_TIP)
+
+        controls.addWidget(QLabel("Service", self), 0, 0)
+        controls.addWidget(self.service_box, 0, 1)
+        controls.addWidget(QLabel("Planned at", self), 0, 2)
+        controls.addWidget(self.level_box, 0, 3)
+        controls.addWidget(QLabel("Year", self), 0, 4)
+        controls.addWidget(self.year_box, 0, 5)
+        controls.setColumnStretch(1, 3)
+        controls.setColumnStretch(3, 1)
+        layout.addLayout(controls)
+        pace = QHBoxLayout()
+        pace.addWidget(self.convergence_label)
+        pace.addWidget(self.slider, stretch=1)
+        pace.addWidget(self.spin)
+        layout.addLayout(pace)
+        layout.addWidget(self.note)
+
+        self.chart = DistanceChart(self)
+        self.pools = PoolsModel(self)
+        self.pools_proxy = QSortFilterProxyModel(self)
+        self.pools_proxy.setSourceModel(self.pools)
+        self.pools_proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView(self)
+        self.table.setModel(self.pools_proxy)
+        self.table.setAccessibleName("Pools of the service")
+        self.table.setSortingEnabled(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.chart)
+        splitter.addWidget(self.table)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        self.chart.setMinimumHeight(240)
+        self.table.setMinimumHeight(110)
+        splitter.setSizes([6000, 2500])  # scaled to the space there is: the chart gets most
+        layout.addWidget(splitter, stretch=1)
+
+        self.service_box.currentIndexChanged.connect(self._on_selection)
+        self.year_box.currentIndexChanged.connect(self._on_selection)
+        self.level_box.currentIndexChanged.connect(self._on_level_chosen)
+        self.slider.sliderPressed.connect(self._on_slider_pressed)
+        self.slider.valueChanged.connect(self._on_slider_moved)
+        self.spin.valueChanged.connect(self._on_spin_changed)
+
+    # -- what is selected ----------------------------------------------------------------------
+    @property
+    def service_code(self) -> str:
+        return self.service_box.currentData() or ""
+
+    @property
+    def year(self) -> int:
+        return max(self.year_box.currentIndex(), 0)
+
+    def select_service(self, code: str) -> None:
+        self.service_box.setCurrentIndex(self.service_box.findData(code))
+
+    def _option(self):
+        """The selected option, or None when the plan has none."""
+        name = self.document.selected_scenario
+        return next((s for s in self.document.plan.scenarios if s.name == name), None)
+
+    def _convergence(self) -> tuple[int | None, ConvergenceLever | None]:
+        option = self._option()
+        for position, lever in enumerate(option.levers if option else ()):
+            if isinstance(lever, ConvergenceLever):
+                return position, lever
+        return None, None
+
+    # -- refresh -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        plan = self.document.plan
+        self._syncing = True
+        try:
+            self._fill_boxes(plan)
+            if not plan.services:
+                return
+            service = plan.service_index[self.service_code]
+            option = self._option()
+            results = self.document.results
+            result = results.scenario(option.name) if option else results.do_nothing
+            table = pool_table(result, plan, service, self.year)
+            own = plan.services[service].planning_level
+            self.level_box.setCurrentIndex(self.level_box.findData(own.value))
+            self._show_convergence(plan.services[service].code)
+        finally:
+            self._syncing = False
+        self.pools.set_table(table, plan.viability_max_variation)
+        self.table.resizeColumnToContents(0)
+        _, icbs = self.document.scope.masks(plan)
+        self.chart.set_structure(plan)
+        self.chart.update_distances(table.spend, table.fair_share, table.distance,
+                                    None if icbs.all() else icbs, key=(table.service, table.year))
+        year = plan.years[self.year]
+        name = option.name if option else DO_NOTHING
+        self.chart.setTitle(f"Distance from fair share: {table.service}, {year}, {name}")
+        self.note.setText(self._describe(plan, table, own, name, year))
+
+    def _fill_boxes(self, plan) -> None:
+        codes = [s.code for s in plan.services]
+        if [self.service_box.itemData(n) for n in range(self.service_box.count())] != codes:
+            current = self.service_code
+            self.service_box.clear()
+            for service in plan.services:
+                self.service_box.addItem(f"{service.code}  {service.name}", service.code)
+            self.service_box.setCurrentIndex(max(self.service_box.findData(current), 0))
+        years = list(plan.years)
+        if [self.year_box.itemText(n) for n in range(self.year_box.count())] != years:
+            current = self.year_box.currentIndex()
+            self.year_box.clear()
+            self.year_box.addItems(years)
+            self.year_box.setCurrentIndex(current if 0 <= current < len(years) else len(years) - 1)
+
+    def _show_convergence(self, service_code: str) -> None:
+        option = self._option()
+        _, lever = self._convergence()
+        editable = option is not None and option.name != DO_NOTHING and not self.document.read_only
+        share = round(lever.share * 100) if lever else 0
+        for control in (self.slider, self.spin):
+            control.setEnabled(editable)
+            control.setValue(share)  # signals are ignored while syncing
+        if option is None:
+            self.convergence_label.setText("Pace of change: no option to change")
+        elif option.name == DO_NOTHING:
+            self.convergence_label.setText(f"Pace of change in <b>{option.name}</b>: none (pick an option)")
+        elif lever is None:
+            self.convergence_label.setText(f"Pace of change in <b>{option.name}</b> (no lever yet)")
+        elif lever.services and service_code not in lever.services:
+            self.convergence_label.setText(f"Pace of change in <b>{option.name}</b> (not for this service)")
+        else:
+            self.convergence_label.setText(f"Pace of change in <b>{option.name}</b>")
+
+    def _describe(self, plan, table, own: PlanningLevel, option: str, year: str) -> str:
+        flagged = int(table.flagged.sum())
+        parts = [f"{len(table)} pool{'s' if len(table) != 1 else ''} at {table.level.value} level in "
+                 f"<b>{option}</b>, {year}"]
+        if table.level != own:
+            parts.append(f"this option's planning-level lever overrides the plan's {own.value} level")
+        if flagged:
+            parts.append(f"<b>{flagged} too small</b> to carry the risk (demand swing over "
+                         f"{plan.viability_max_variation:.0%})")
+        return "; ".join(parts) + "."
+
+    # -- edits ---------------------------------------------------------------------------------
+    def _on_selection(self, *_args) -> None:
+        if not self._syncing and self.isVisible():
+            self.refresh()
+
+    def _on_level_chosen(self, index: int) -> None:
+        if self._syncing or index < 0 or not self.service_code:
+            return
+        self.document.try_apply(edits.set_planning_level, self.service_code, self.level_box.itemData(index))
+
+    def _on_slider_pressed(self) -> None:
+        self._drag += 1
+
+    def _on_slider_moved(self, value: int) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        self.spin.setValue(value)
+        self._syncing = False
+        key = ("convergence", id(self), self._drag) if self.slider.isSliderDown() else None
+        self._set_share(value, key)
+
+    def _on_spin_changed(self, value: int) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        self.slider.setValue(value)
+        self._syncing = False
+        self._set_share(value, None)
+
+    def _set_share(self, percent: int, merge_key: object) -> None:
+        option = self._option()
+        if option is None:
+            return
+        share = percent / 100
+        position, lever = self._convergence()
+        if lever is None:
+            if percent:
+                self.document.try_apply(edits.add_lever, option.name, ConvergenceLever(share=share),
+                                        merge_key=merge_key)
+        elif lever.share != share:
+            self.document.try_apply(edits.set_lever, option.name, position, "share", share,
+                                    merge_key=merge_key)
