@@ -97,7 +97,7 @@ def write_error(path: Path, error: BaseException, doing: str = "save") -> PlanFi
     if isinstance(error, PlanFileError):
         return error
     code = _primary_code(error)
-    detail = str(error) or type(error).__name__
+    detail = _detail(error)
     if code == _SQLITE_FULL or getattr(error, "errno", None) in (28, 122):  # ENOSPC, EDQUOT
         return DiskFullError(path, f"could not {doing}: the disk is full ({detail}); {UNCHANGED}. "
                                    "Free some space and save again, or use Save As to another drive")
@@ -118,7 +118,7 @@ def read_error(path: Path, error: BaseException) -> PlanFileError:
     if isinstance(error, PlanFileError):
         return error
     code = _primary_code(error)
-    detail = str(error) or type(error).__name__
+    detail = _detail(error)
     if code == _SQLITE_BUSY:
         return PlanFileError(path, f"another program is writing the file ({detail}); try again in a moment")
     if code in (_SQLITE_CANTOPEN, _SQLITE_PERM) or isinstance(error, PermissionError):
@@ -128,6 +128,14 @@ def read_error(path: Path, error: BaseException) -> PlanFileError:
                                    "or network connection")
     return CorruptPlanFileError(path, f"the file is damaged and cannot be read ({detail}). "
                                       "Open one of its backups instead")
+
+
+def _detail(error: BaseException, limit: int = 200) -> str:
+    """The error's own words on one line, not too long (SQLite may quote a whole schema)."""
+    if getattr(error, "orig", None) is not None:  # SQLAlchemy's wrapper adds the statement
+        error = error.orig
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _primary_code(error: BaseException) -> int | None:

@@ -194,7 +194,8 @@ def recover_interrupted_save(path: Path) -> None:
 def quick_check(raw: sqlite3.Connection, path: Path) -> None:
     rows = raw.execute("PRAGMA quick_check").fetchall()
     if rows != [("ok",)]:
-        found = "; ".join(str(r[0]) for r in rows[:3])
+        lines = [line for r in rows for line in str(r[0]).splitlines() if line and not line.startswith("***")]
+        found = "; ".join(lines[:2]) + (f"; and {len(lines) - 2} more" if len(lines) > 2 else "")
         raise CorruptPlanFileError(path, f"the file is damaged (SQLite's check found: {found})")
 
 
