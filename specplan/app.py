@@ -32,6 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("specplan")
     window = build_window(args)
     window.show()
+    window.offer_recovery()  # unsaved edits from a session that crashed
     return app.exec()
 
 

@@ -41,6 +41,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("&File", "quit", "&Quit", "close", Std.Quit, "Quit specplan"),
     ActionSpec("&Edit", "undo", "&Undo", "_on_undo", Std.Undo),
     ActionSpec("&Edit", "redo", "&Redo", "_on_redo", Std.Redo),
+    ActionSpec("&Edit", "preferences", "&Preferences...", "_on_preferences", Std.Preferences,
+               "Your name on comments, backups, autosave, money units and theme"),
     ActionSpec("&View", "reset_layout", "&Reset layout", "_on_reset_layout", None,
                "Put the docks and window back as they were at first start"),
     ActionSpec("&Help", "quick_start", "&Quick start", "_on_quick_start", Std.HelpContents),

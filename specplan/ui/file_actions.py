@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 
+from ..domain.edits import Edit
 from ..domain.errors import UserError
 from .dialogs import PLAN_FILTER, WORKBOOK_FILTER
 from .document import Document
@@ -24,9 +25,8 @@ class FileActions:
 
         name = self.dialogs.choose("New plan from sample", "Sample plan:", list(sample_names()))
         if name and self.confirm_discard():
-            self.set_document(Document(build_sample(name)))
-            self.document.undo_stack.resetClean()  # a new plan is unsaved work
-            self.document.undo_stack.setClean()
+            plan = build_sample(name).replace(occupancy_default=self.prefs.occupancy_default)
+            self.set_document(Document(plan))
 
     def _on_open(self) -> None:
         path = self.dialogs.open_path("Open plan", PLAN_FILTER)
@@ -39,19 +39,32 @@ class FileActions:
             self.open_path(path, review=True)
 
     def open_path(self, path: str | Path, review: bool = False) -> bool:
-        """Open a plan file (read-only, with a banner, when someone else holds it; in review
-        mode when ``review``)."""
-        from ..store import open_document
+        """Open a plan file, taking its lock. If someone else holds it, offer read-only (with a
+        banner saying who); a stale lock (its session ended) may be broken. In review mode when
+        ``review``."""
+        from ..store import PlanFile, PlanLockedError, StaleLockError
 
         if not self.confirm_discard():
             return False
+        policy = self.backup_policy()
         try:
-            opened = open_document(Path(path), user=self.author())
+            try:
+                opened = PlanFile.open(path, backups=policy)
+            except StaleLockError as error:
+                if not self.dialogs.confirm("Stale lock", f"{error}\n\nThat session has ended. "
+                                                          "Break its lock and open the plan?"):
+                    return False
+                opened = PlanFile.open(path, break_stale_lock=True, backups=policy)
+            except PlanLockedError as error:
+                if not self.dialogs.confirm("Plan in use", f"{error}\n\nOpen it read-only?"):
+                    return False
+                opened = PlanFile.open(path, read_only=True, backups=policy)
         except UserError as error:
             self.dialogs.error("Cannot open plan", str(error))
             return False
-        document = Document(opened.plan, opened.path, read_only=opened.read_only,
-                            read_only_reason=opened.read_only_reason, review_mode=review)
+        reason = f"{opened.holder.describe()} has it open" if opened.holder else "opened read-only"
+        document = Document(opened.saved_plan, opened.path, read_only=opened.read_only,
+                            read_only_reason=reason, review_mode=review)
         document.file = opened
         self.set_document(document)
         self.add_recent(opened.path)
@@ -61,7 +74,7 @@ class FileActions:
     def _on_save(self) -> bool:
         if self.document is None:
             return False
-        if self.document.path is None or self.document.read_only:
+        if self.document.path is None or self.document.read_only or getattr(self.document, "file", None) is None:
             return self._on_save_as()
         return self.save_to(self.document.path)
 
@@ -78,20 +91,87 @@ class FileActions:
         return self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
-        from ..store import save_plan
+        """Save (to the open file, or as ``path``); the change log records what changed."""
+        from ..store import PlanFile
 
+        document, path = self.document, Path(path)
+        opened = getattr(document, "file", None)
         try:
-            save_plan(self.document.plan, path)
+            if opened is not None and path == opened.path and not opened.read_only:
+                opened.save(document.plan)
+            elif opened is not None:
+                opened.save_as(document.plan, path)
+            else:
+                document.file = PlanFile.create(document.plan, path, backups=self.backup_policy())
         except (UserError, OSError) as error:
             self.dialogs.error("Cannot save plan", str(error))
             return False
-        self.document.read_only = False
-        self.document.mark_saved(path)
-        self.banner.hide()
+        document.read_only = False
+        document.mark_saved(path)
+        self.discard_autosave()
+        self.banner.setVisible(document.review_mode)
         self.add_recent(path)
         self._update_title()
         self.statusBar().showMessage(f"Saved {path}", 5000)
         return True
+
+    def backup_policy(self):
+        from ..store import BackupPolicy
+
+        return BackupPolicy(keep=self.prefs.backups)
+
+    # -- autosave and recovery -----------------------------------------------------------------
+    def autosave_now(self) -> Path | None:
+        """Copy unsaved edits to the recovery folder (the timer calls this)."""
+        from ..store.autosave import Autosave
+
+        document = self.document
+        if document is None or not document.dirty or document.read_only:
+            return None
+        if getattr(document, "autosave", None) is None:
+            document.autosave = Autosave(document.path, folder=self.recovery_folder)
+        try:
+            return document.autosave.write(document.plan)
+        except (UserError, OSError) as error:
+            self.statusBar().showMessage(f"Autosave failed: {error}", 8000)
+            return None
+
+    def discard_autosave(self) -> None:
+        saved = getattr(self.document, "autosave", None) if self.document else None
+        if saved is not None:
+            saved.discard()
+            self.document.autosave = None
+
+    def offer_recovery(self) -> bool:
+        """After a crash: offer the newest recovery copy of unsaved edits; True if one was opened."""
+        from ..store.autosave import pending_recoveries
+
+        for recovery in pending_recoveries(self.recovery_folder):
+            where = recovery.plan_path.name if recovery.plan_path else "a plan never saved"
+            warning = " The plan file has been saved since, by you or someone else." if recovery.plan_changed_since else ""
+            if self.dialogs.confirm("Recover unsaved edits", f"specplan closed without saving edits to "
+                                    f"{recovery.plan_name} ({where}) on {recovery.saved_at:%d %b %Y %H:%M}."
+                                    f"{warning} Recover them?"):
+                try:
+                    plan = recovery.load()
+                except UserError as error:
+                    self.dialogs.error("Cannot recover", str(error))
+                    continue
+                self._open_recovered(recovery, plan)
+                recovery.discard()
+                return True
+            recovery.discard()
+        return False
+
+    def _open_recovered(self, recovery, plan) -> None:
+        """The recovered edits as one undoable step over the plan file they belong to (if it
+        still opens), so Save writes them there; otherwise as a new, unsaved plan."""
+        if recovery.plan_path is not None and recovery.plan_path.exists() and self.open_path(recovery.plan_path):
+            self.document.apply(Edit(plan, "Recover unsaved edits"))
+            return
+        self.set_document(Document(plan))
+        self.document.undo_stack.resetClean()  # nothing on disk holds these edits yet
+        self._update_title()
 
     # -- import / export -----------------------------------------------------------------------
     def _on_import_workbook(self) -> None:
@@ -183,9 +263,14 @@ class FileActions:
             self.set_document(None)
 
     def _release(self) -> None:
-        opened = getattr(self.document, "file", None) if self.document else None
+        """Give up the open file's lock and the recovery copy of the document being closed."""
+        if self.document is None:
+            return
+        self.discard_autosave()
+        opened = getattr(self.document, "file", None)
         if opened is not None:
             opened.close()
+            self.document.file = None
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if self.confirm_discard():
@@ -205,9 +290,7 @@ class FileActions:
         self.settings.setValue("files/recent", files[:MAX_RECENT])
 
     def author(self) -> str:
-        import getpass
-
-        return str(self.settings.value("preferences/author", "") or getpass.getuser())
+        return self.prefs.author_name
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if _dropped_path(event.mimeData()) is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox, QDockWidget, QLabel, QMainWindow, QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
@@ -14,6 +14,7 @@ from .dialogs import Dialogs
 from .document import Document
 from .file_actions import FileActions
 from .navigator import Navigator
+from .preferences import PreferencesDialog, apply_theme, load_preferences, save_preferences
 from .views.baseline import BaselineView
 from .views.footprints import FootprintsView
 from .views.options import OptionsView
@@ -41,7 +42,13 @@ class MainWindow(FileActions, QMainWindow):
         super().__init__()
         self.dialogs = dialogs or Dialogs(self)
         self.settings = settings or QSettings()
+        self.prefs = load_preferences(self.settings)
+        apply_theme(self.prefs.theme)
+        self.recovery_folder = None  # the store's default; tests point it elsewhere
         self.document: Document | None = None
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.timeout.connect(self.autosave_now)
+        self._start_autosave()
         self.resize(1280, 800)
         self.setAcceptDrops(True)
         self.actions = build_actions(self)
@@ -73,6 +80,7 @@ class MainWindow(FileActions, QMainWindow):
     # -- document ------------------------------------------------------------------------------
     def set_document(self, document: Document | None) -> None:
         if self.document is not None:
+            self._release()  # the old document's lock and recovery copy
             self.document.deleteLater()
         self.document = document
         self.tabs.clear()
@@ -112,12 +120,13 @@ class MainWindow(FileActions, QMainWindow):
 
     def create_views(self, document: Document) -> list[tuple[str, QWidget]]:
         """The main views, in tab order (views register here as they are built)."""
-        return [("Overview", OverviewView(document, self)),
+        unit = self.prefs.money_unit
+        return [("Overview", OverviewView(document, self, unit)),
                 ("Baseline", BaselineView(document, self)),
                 ("Options", OptionsView(document, self)),
                 ("Footprints", FootprintsView(document, self)),
-                ("Compare", CompareView(document, self)),
-                ("Sensitivity", SensitivityView(document, self)),
+                ("Compare", CompareView(document, self, unit)),
+                ("Sensitivity", SensitivityView(document, self, unit)),
                 ("Appraisal", AppraisalView(document, self.dialogs, self)),
                 ("Review", ReviewView(document, self.author, self))]
 
@@ -196,6 +205,34 @@ class MainWindow(FileActions, QMainWindow):
     def _on_redo(self) -> None:
         if self.document is not None:
             self.document.undo_stack.redo()
+
+    def _on_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.prefs, self)
+        dialog.sig_saved.connect(self.apply_preferences)
+        self.preferences_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def apply_preferences(self, prefs) -> None:
+        """Store and apply new preferences; views are rebuilt when the money unit changes."""
+        unit_changed = prefs.money_unit != self.prefs.money_unit
+        self.prefs = prefs
+        save_preferences(self.settings, prefs)
+        apply_theme(prefs.theme)
+        self._start_autosave()
+        if unit_changed and self.document is not None:
+            current = self.tabs.currentIndex()
+            self.tabs.clear()
+            for title, view in self.create_views(self.document):
+                self.tabs.addTab(view, title)
+            self.tabs.setCurrentIndex(current)
+
+    def _start_autosave(self) -> None:
+        minutes = self.prefs.autosave_minutes
+        if minutes > 0:
+            self.autosave_timer.start(minutes * 60_000)
+        else:
+            self.autosave_timer.stop()
 
     def _on_reset_layout(self) -> None:
         self.restoreState(self._default_state)

@@ -91,8 +91,9 @@ def dialogs():
 
 
 @pytest.fixture
-def window(qtbot, dialogs, settings):
+def window(qtbot, dialogs, settings, tmp_path):
     window = MainWindow(dialogs=dialogs, settings=settings)
+    window.recovery_folder = tmp_path / "recovery"
     # Closing would otherwise ask about the test's unsaved edits.
     qtbot.addWidget(window, before_close_func=lambda w: w.document and w.document.undo_stack.setClean())
     window.set_document(Document(build_sample("mh-collaborative")))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from specplan.domain import edits
 from specplan.engine.appraisal import appraise
@@ -74,7 +75,12 @@ def test_weights_and_criteria_can_change(qtbot, window, dialogs):
 
 
 def test_status_and_comments_with_the_author_from_preferences(qtbot, window, settings):
-    settings.setValue("preferences/author", "Dr Ana Costa")
+    window.actions["preferences"].trigger()
+    dialog = window.preferences_dialog
+    dialog.author.clear()
+    qtbot.keyClicks(dialog.author, "Dr Ana Costa")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert settings.value("preferences/author") == "Dr Ana Costa"
     view = tab(window, "Review")
     view.statuses.cellWidget(1, 0).setCurrentText("endorsed")
     assert window.document.plan.review.status("Community first") == "endorsed"

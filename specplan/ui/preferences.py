@@ -1,0 +1,126 @@
+"""Preferences: stored in QSettings, edited in a dialog, applied by the main window."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass, fields
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QApplication, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLineEdit, QSpinBox,
+)
+
+UNIT_NAMES = {"gbp": "£", "gbp_k": "£ thousands (£k)", "gbp_m": "£ millions (£m)"}
+THEMES = ("system", "light", "dark")
+
+
+@dataclass(frozen=True)
+class Preferences:
+    author: str = ""
+    backups: int = 5
+    autosave_minutes: int = 2
+    occupancy_default: float = 0.92
+    money_unit: str = "gbp_m"
+    theme: str = "system"
+
+    @property
+    def author_name(self) -> str:
+        """The name on comments: the preference, else the operating-system user."""
+        return self.author.strip() or getpass.getuser()
+
+
+def load_preferences(settings: QSettings) -> Preferences:
+    values = {}
+    for field in fields(Preferences):
+        stored = settings.value(f"preferences/{field.name}")
+        if stored in (None, ""):
+            continue
+        try:
+            values[field.name] = type(field.default)(stored)
+        except (TypeError, ValueError):
+            continue  # a hand-edited settings file: keep the default
+    prefs = Preferences(**values)
+    if prefs.money_unit not in UNIT_NAMES or prefs.theme not in THEMES:
+        prefs = Preferences(**{**values, "money_unit": "gbp_m", "theme": "system"})
+    return prefs
+
+
+def save_preferences(settings: QSettings, prefs: Preferences) -> None:
+    for field in fields(Preferences):
+        settings.setValue(f"preferences/{field.name}", getattr(prefs, field.name))
+    settings.sync()
+
+
+def apply_theme(theme: str) -> None:
+    """Light and dark palettes; 'system' leaves the platform's own."""
+    app = QApplication.instance()
+    if app is None:
+        return
+    if theme == "dark":
+        palette = QPalette()
+        for role, colour in ((QPalette.ColorRole.Window, "#2B2B2B"), (QPalette.ColorRole.WindowText, "#EEEEEE"),
+                             (QPalette.ColorRole.Base, "#1E1E1E"), (QPalette.ColorRole.AlternateBase, "#333333"),
+                             (QPalette.ColorRole.Text, "#EEEEEE"), (QPalette.ColorRole.Button, "#3A3A3A"),
+                             (QPalette.ColorRole.ButtonText, "#EEEEEE"), (QPalette.ColorRole.Highlight, "#0072B2"),
+                             (QPalette.ColorRole.HighlightedText, "#FFFFFF"), (QPalette.ColorRole.ToolTipBase, "#333333"),
+                             (QPalette.ColorRole.ToolTipText, "#EEEEEE")):
+            palette.setColor(role, QColor(colour))
+        app.setPalette(palette)
+    elif theme == "light":
+        app.setPalette(app.style().standardPalette())
+    else:
+        app.setPalette(QPalette())
+
+
+class PreferencesDialog(QDialog):
+    """Shown with ``show()`` (never blocking); ``sig_saved`` carries the new preferences."""
+
+    sig_saved = Signal(object)
+
+    def __init__(self, prefs: Preferences, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        form = QFormLayout(self)
+        self.author = QLineEdit(prefs.author, self)
+        self.author.setPlaceholderText(getpass.getuser())
+        self.author.setToolTip("Your name on comments; blank uses your computer login")
+        self.backups = QSpinBox(self)
+        self.backups.setRange(0, 100)
+        self.backups.setValue(prefs.backups)
+        self.backups.setToolTip("How many earlier saves of each plan to keep as backups")
+        self.autosave = QSpinBox(self)
+        self.autosave.setRange(0, 120)
+        self.autosave.setSuffix(" min")
+        self.autosave.setSpecialValueText("never")
+        self.autosave.setValue(prefs.autosave_minutes)
+        self.autosave.setToolTip("How often unsaved edits are copied to a recovery file")
+        self.occupancy = QDoubleSpinBox(self)
+        self.occupancy.setRange(0.5, 1.0)
+        self.occupancy.setSingleStep(0.01)
+        self.occupancy.setValue(prefs.occupancy_default)
+        self.occupancy.setToolTip("Bed occupancy for new plans (services not in mental health)")
+        self.unit = QComboBox(self)
+        for key, name in UNIT_NAMES.items():
+            self.unit.addItem(name, key)
+        self.unit.setCurrentIndex(list(UNIT_NAMES).index(prefs.money_unit))
+        self.theme = QComboBox(self)
+        self.theme.addItems(list(THEMES))
+        self.theme.setCurrentText(prefs.theme)
+        for label, widget in (("Author name", self.author), ("Backups to keep", self.backups),
+                              ("Autosave every", self.autosave), ("Default occupancy", self.occupancy),
+                              ("Show money in", self.unit), ("Theme", self.theme)):
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self._on_save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def preferences(self) -> Preferences:
+        return Preferences(self.author.text().strip(), self.backups.value(), self.autosave.value(),
+                           round(self.occupancy.value(), 2), self.unit.currentData(), self.theme.currentText())
+
+    def _on_save(self) -> None:
+        self.sig_saved.emit(self.preferences())
+        self.accept()
