@@ -26,7 +26,13 @@ from pathlib import Path
 from specplan.samples import build_sample
 from specplan.store import BackupPolicy, open_plan, save_plan
 from specplan.store.mapping import plan_rows
-from specplan.store.tables import APPLICATION_ID, CREATE_SQL, INSERT_SQL, PLAN_TABLES, SCHEMA_VERSION
+from specplan.store.tables import (
+    APPLICATION_ID,
+    CREATE_SQL,
+    INSERT_SQL,
+    PLAN_TABLES,
+    SCHEMA_VERSION,
+)
 
 NO_BACKUPS = BackupPolicy(keep=0)
 

@@ -9,10 +9,22 @@ from .backups import BackupPolicy, list_backups
 from .changes import ChangeEntry, diff_plans
 from .document import PlanFile
 from .errors import (
-    CorruptPlanFileError, DiskFullError, EmptyPlanFileError, ForeignDatabaseError,
-    InvalidPlanFileError, MigrationError, NewerPlanVersionError, NotAPlanFileError, PlanFileError,
-    PlanLockedError, PlanNotFoundError, PlanWriteError, ReadOnlyPlanError, SpreadsheetFileError,
-    StaleLockError, TruncatedPlanFileError,
+    CorruptPlanFileError,
+    DiskFullError,
+    EmptyPlanFileError,
+    ForeignDatabaseError,
+    InvalidPlanFileError,
+    MigrationError,
+    NewerPlanVersionError,
+    NotAPlanFileError,
+    PlanFileError,
+    PlanLockedError,
+    PlanNotFoundError,
+    PlanWriteError,
+    ReadOnlyPlanError,
+    SpreadsheetFileError,
+    StaleLockError,
+    TruncatedPlanFileError,
 )
 from .files import SaveReport, open_plan, read_change_log, save_plan, save_plan_as
 from .tables import APPLICATION_ID, SCHEMA_VERSION

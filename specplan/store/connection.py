@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Self
 
 from sqlalchemy import Connection, create_engine, event
 from sqlalchemy.pool import StaticPool
@@ -85,7 +86,7 @@ class Database:
         self.engine.dispose()
         self.raw.close()
 
-    def __enter__(self) -> Database:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Self
 
 from ..domain import Plan
 from .backups import BackupPolicy
@@ -102,7 +103,7 @@ class PlanFile:
         if not self.read_only:
             release_lock(self.path)
 
-    def __enter__(self) -> PlanFile:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -25,15 +25,28 @@ from .backups import UPGRADE_LABEL, BackupPolicy, back_up, backup_hint
 from .changes import ChangeEntry
 from .connection import Database, connect, pragma_int
 from .errors import (
-    CorruptPlanFileError, EmptyPlanFileError, NotAPlanFileError, PlanFileError, PlanLockedError,
-    StaleLockError, read_error, write_error,
+    CorruptPlanFileError,
+    EmptyPlanFileError,
+    NotAPlanFileError,
+    PlanFileError,
+    PlanLockedError,
+    StaleLockError,
+    read_error,
+    write_error,
 )
 from .header import SQLITE_MAGIC, inspect_file
-from .locations import fsync_dir, remove_quietly, temporary_beside
+from .locations import fsync_dir, remove_old_temporaries, remove_quietly, temporary_beside
 from .locks import read_lock
 from .mapping import plan_rows, read_plan
 from .migrations import apply_upgrades, upgrade_file, upgraded_copy
-from .tables import APPLICATION_ID, CREATE_SQL, INSERT_SQL, PLAN_TABLES, SCHEMA_VERSION, ChangeLogRow
+from .tables import (
+    APPLICATION_ID,
+    CREATE_SQL,
+    INSERT_SQL,
+    PLAN_TABLES,
+    SCHEMA_VERSION,
+    ChangeLogRow,
+)
 
 _READ_ERRORS = (sqlite3.Error, SQLAlchemyError, OSError, ValueError, TypeError, KeyError, IndexError,
                 OverflowError, MemoryError, RecursionError)
@@ -116,6 +129,7 @@ def save_plan_as(plan: Plan, target: str | Path, *, source: str | Path | None = 
             pass  # replacing some other file the user chose to overwrite
         except (*_WRITE_ERRORS, PlanFileError) as error:
             problem = f"no backup was kept of the file replaced ({error})"
+    remove_old_temporaries(target)
     partial = temporary_beside(target)
     try:
         if source is not None and Path(source).exists():
@@ -207,6 +221,7 @@ def _read(db: Database, path: Path) -> Plan:
 
 
 def _write_new(plan: Plan, path: Path, changes: Sequence[ChangeEntry]) -> None:
+    remove_old_temporaries(path)
     partial = temporary_beside(path)
     try:
         _create(plan, partial, changes)

@@ -11,8 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import (
-    CorruptPlanFileError, EmptyPlanFileError, ForeignDatabaseError, NewerPlanVersionError,
-    NotAPlanFileError, PlanFileError, PlanNotFoundError, SpreadsheetFileError,
+    CorruptPlanFileError,
+    EmptyPlanFileError,
+    ForeignDatabaseError,
+    NewerPlanVersionError,
+    NotAPlanFileError,
+    PlanFileError,
+    PlanNotFoundError,
+    SpreadsheetFileError,
     TruncatedPlanFileError,
 )
 from .tables import APPLICATION_ID, SCHEMA_VERSION

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
+import time
 from pathlib import Path
 
 import platformdirs
@@ -45,6 +47,18 @@ def fsync_file(path: Path) -> None:
 def temporary_beside(path: Path, purpose: str = "tmp") -> Path:
     """A hidden file name in ``path``'s folder for writing before an atomic rename onto ``path``."""
     return path.with_name(f".{path.name}.{purpose}-{os.getpid()}")
+
+
+def remove_old_temporaries(path: Path, max_age_seconds: float = 86_400) -> None:
+    """Hidden temporary files beside ``path`` that a crash left more than a day ago (a younger
+    one may belong to a save in progress on another computer sharing the folder)."""
+    now = time.time()
+    for temporary in path.parent.glob(f".{glob.escape(path.name)}.tmp-*"):
+        try:
+            if now - temporary.stat().st_mtime > max_age_seconds:
+                temporary.unlink()
+        except OSError:
+            pass
 
 
 def remove_quietly(*paths: Path) -> None:

@@ -16,8 +16,19 @@ import numpy as np
 from sqlalchemy import Connection
 
 from ..domain import (
-    ICB, LEVER_KINDS, Baseline, ConvergenceLever, Growth, GrowthRate, Phasing, Plan,
-    PlanningLevelLever, Region, Scenario, ServiceLine, ShiftLever,
+    ICB,
+    LEVER_KINDS,
+    Baseline,
+    ConvergenceLever,
+    Growth,
+    GrowthRate,
+    Phasing,
+    Plan,
+    PlanningLevelLever,
+    Region,
+    Scenario,
+    ServiceLine,
+    ShiftLever,
 )
 from ..domain.errors import ValidationError
 from .errors import InvalidPlanFileError
@@ -153,7 +164,7 @@ def _lever(get: _Reader, row, scopes, phasing):
     lever_id, kind = row[0], get.text("lever", row, 3)
     services = tuple(scopes["lever_service"].get(lever_id, ()))
     if kind == "shift":
-        number = lambda n: get.number("lever", row, n)  # noqa: E731
+        number = lambda n: get.number("lever", row, n)
         return ShiftLever(
             from_setting=get.text("lever", row, 4), to_setting=get.text("lever", row, 5),
             target_share=number(6), phasing=Phasing(get.text("lever", row, 7), tuple(phasing.get(lever_id, ()))),

@@ -95,7 +95,7 @@ def apply_upgrades(raw: sqlite3.Connection, path: Path) -> int:
             raise MigrationError(path, f"{len(problems)} rows refer to missing rows after the upgrade")
     except MigrationError:
         raise
-    except Exception as error:  # noqa: BLE001 - any failure of a step: report, caller rolls back
+    except Exception as error:
         raise MigrationError(path, f"the file could not be upgraded from format {version} to "
                                    f"{SCHEMA_VERSION} ({error}); it was left as it was") from error
     return version

@@ -16,8 +16,19 @@ from pathlib import Path
 import numpy as np
 
 from specplan.domain import (
-    ICB, Baseline, ConvergenceLever, Growth, GrowthRate, Phasing, Plan, PlanningLevel,
-    PlanningLevelLever, Region, Scenario, ServiceLine, ShiftLever,
+    ICB,
+    Baseline,
+    ConvergenceLever,
+    Growth,
+    GrowthRate,
+    Phasing,
+    Plan,
+    PlanningLevel,
+    PlanningLevelLever,
+    Region,
+    Scenario,
+    ServiceLine,
+    ShiftLever,
 )
 from specplan.store import BackupPolicy, save_plan_as
 from specplan.store.mapping import plan_rows

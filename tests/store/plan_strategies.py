@@ -6,8 +6,19 @@ import numpy as np
 from hypothesis import strategies as st
 
 from specplan.domain import (
-    ICB, Baseline, ConvergenceLever, Growth, GrowthRate, Phasing, Plan, PlanningLevel,
-    PlanningLevelLever, Region, Scenario, ServiceLine, ShiftLever,
+    ICB,
+    Baseline,
+    ConvergenceLever,
+    Growth,
+    GrowthRate,
+    Phasing,
+    Plan,
+    PlanningLevel,
+    PlanningLevelLever,
+    Region,
+    Scenario,
+    ServiceLine,
+    ShiftLever,
 )
 
 SETTINGS = ("inpatient", "day_case", "outpatient", "community", "out_of_area")

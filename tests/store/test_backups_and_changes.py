@@ -11,7 +11,13 @@ import platformdirs
 from specplan.domain import Baseline, GrowthRate, Scenario
 from specplan.domain.growth import Growth
 from specplan.store import (
-    BackupPolicy, ChangeEntry, diff_plans, list_backups, open_plan, read_change_log, save_plan,
+    BackupPolicy,
+    ChangeEntry,
+    diff_plans,
+    list_backups,
+    open_plan,
+    read_change_log,
+    save_plan,
 )
 from specplan.store.backups import backup_folder
 from specplan.store.locations import DATA_DIR_VARIABLE, data_dir

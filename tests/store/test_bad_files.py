@@ -9,9 +9,18 @@ from pathlib import Path
 import pytest
 
 from specplan.store import (
-    CorruptPlanFileError, EmptyPlanFileError, ForeignDatabaseError, InvalidPlanFileError,
-    NewerPlanVersionError, NotAPlanFileError, PlanFileError, PlanNotFoundError,
-    SpreadsheetFileError, TruncatedPlanFileError, open_plan, save_plan,
+    CorruptPlanFileError,
+    EmptyPlanFileError,
+    ForeignDatabaseError,
+    InvalidPlanFileError,
+    NewerPlanVersionError,
+    NotAPlanFileError,
+    PlanFileError,
+    PlanNotFoundError,
+    SpreadsheetFileError,
+    TruncatedPlanFileError,
+    open_plan,
+    save_plan,
 )
 from specplan.store.backups import back_up
 

@@ -16,7 +16,13 @@ import pytest
 
 from specplan.domain import Baseline, Growth
 from specplan.store import (
-    BackupPolicy, DiskFullError, PlanFile, PlanWriteError, open_plan, save_plan, save_plan_as,
+    BackupPolicy,
+    DiskFullError,
+    PlanFile,
+    PlanWriteError,
+    open_plan,
+    save_plan,
+    save_plan_as,
 )
 from specplan.store import connection as connection_module
 from specplan.store.locks import read_lock
@@ -129,7 +135,7 @@ def test_sigkill_at_every_kind_of_statement_of_a_save(tmp_path, monkeypatch, two
     # Every statement up to the bulk inserts, then spread through them, and the COMMIT itself.
     points = sorted({*range(1, 40), *range(40, total, max(1, total // 40)), total - 1, total})
     for kill_at in points:
-        pid, ready = in_child(lambda fd: (statement_killer(monkeypatch, kill_at), save_plan(b, path)))
+        pid, ready = in_child(lambda fd, k=kill_at: (statement_killer(monkeypatch, k), save_plan(b, path)))
         os.close(ready)
         wait_killed(pid)
         assert open_plan(path) == a, f"killed at statement {kill_at} of {total}"
@@ -142,13 +148,19 @@ def test_sigkill_while_writing_a_new_file_never_leaves_a_half_file(tmp_path, mon
     a, _ = two_plans
     target = tmp_path / "new.specplan"
     for kill_at in (3, 15, 40, 100):
-        pid, ready = in_child(lambda fd: (statement_killer(monkeypatch, kill_at), save_plan_as(a, target)))
+        pid, ready = in_child(lambda fd, k=kill_at: (statement_killer(monkeypatch, k), save_plan_as(a, target)))
         os.close(ready)
         wait_killed(pid)
         assert not target.exists()
     save_plan_as(a, target)
     assert open_plan(target) == a
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".specplan")] == ["new.specplan"]
+    leftovers = list(tmp_path.glob(".new.specplan.tmp-*"))  # hidden; cleared once a day old
+    assert leftovers
+    for leftover in leftovers:
+        os.utime(leftover, (1, 1))
+    save_plan_as(a, target)
+    assert list(tmp_path.glob(".new.specplan.tmp-*")) == []
 
 
 def limit_pages(monkeypatch, pages: int) -> None:

@@ -13,7 +13,12 @@ import pytest
 
 from specplan.cli import main
 from specplan.store import (
-    PlanFile, PlanLockedError, ReadOnlyPlanError, StaleLockError, open_plan, save_plan,
+    PlanFile,
+    PlanLockedError,
+    ReadOnlyPlanError,
+    StaleLockError,
+    open_plan,
+    save_plan,
 )
 from specplan.store.locks import LockInfo, lock_path, read_lock
 

@@ -9,8 +9,14 @@ import sqlite3
 import pytest
 from make_fixtures import VERSIONS, fixture_path, fixture_plan, write_fixture
 
-from specplan.store import SCHEMA_VERSION, MigrationError, list_backups, open_plan, save_plan
-from specplan.store import migrations
+from specplan.store import (
+    SCHEMA_VERSION,
+    MigrationError,
+    list_backups,
+    migrations,
+    open_plan,
+    save_plan,
+)
 from specplan.store.tables import METADATA
 
 
@@ -29,7 +35,7 @@ def schema(path) -> dict[str, str]:
         rows = raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
     finally:
         raw.close()
-    tidy = lambda sql: re.sub(r"\s*([(),])\s*", r"\1", re.sub(r"\s+", " ", sql)).strip()  # noqa: E731
+    tidy = lambda sql: re.sub(r"\s*([(),])\s*", r"\1", re.sub(r"\s+", " ", sql)).strip()
     return {name: tidy(sql) for name, sql in rows}
 
 
