@@ -103,7 +103,7 @@ def summary(context: ReportContext) -> str:
                      Cell(context.money(row.cumulative_saving), True), Cell(share(row.community_share), True),
                      Cell(f"{ranked.rank} of {n}" if context.scored else "not scored", True)])
     return (f"<h1>Summary</h1><p>{intro}</p><h2>The options at a glance</h2>"
-            + grid(headers, rows, [20, 11, 14, 14, 14, 14, 13])
+            + grid(headers, rows)  # columns sized by their figures
             + f"<p>{appraisal_summary(context)}</p>" + "<h2>Spend per year</h2>"
             + figure(context.images.get(trajectory_key())))
 

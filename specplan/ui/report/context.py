@@ -43,6 +43,14 @@ class ReportContext:
     images: dict[str, ChartImage] = field(default_factory=dict)
     version: str = __version__
 
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    def cached(self, kind: str, key: str, make):
+        """``make()`` once per kind and key: the HTML is built twice (once to find the pages)."""
+        if (kind, key) not in self._cache:
+            self._cache[kind, key] = make()
+        return self._cache[kind, key]
+
     def money(self, pence: float) -> str:
         return money(pence, self.unit)
 

@@ -70,7 +70,7 @@ def levers(context: ReportContext, name: str) -> str:
 
 
 def sensitivity(context: ReportContext, name: str) -> str:
-    result = tornado(context.plan, name, SENSITIVITY)
+    result = context.cached("tornado", name, lambda: tornado(context.plan, name, SENSITIVITY))
     bars = [bar for bar in result.bars if bar.swing > 0][:BARS]
     if not bars:
         return ""

@@ -99,6 +99,7 @@ def _document(html: str, images: Mapping[str, ChartImage], writer: QPdfWriter, b
     font = QFont()
     font.setFamilies(FONTS)
     font.setPointSizeF(9.5)
+    font.setFeature(QFont.Tag("liga"), 0)  # keep "fi" two letters, so that searches for "first" find it
     document.setDefaultFont(font)
     document.setDocumentMargin(0)
     for key, chart in images.items():

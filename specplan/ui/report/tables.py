@@ -62,4 +62,7 @@ def _td(value: Cell, tag: str, width: int | None = None) -> str:
         style.append("font-weight: bold")
     if style:
         attributes.append(f'style="{"; ".join(style)}"')
-    return f"<{tag} {' '.join(attributes)}>{escape(value.text)}</{tag}>"
+    text = escape(value.text)
+    if value.number:
+        text = f'<span style="white-space: nowrap">{text}</span>'  # never £289,968.99 / m
+    return f"<{tag} {' '.join(attributes)}>{text}</{tag}>"
