@@ -70,7 +70,8 @@ def _write(html_for, images, path: str, title: str, footer: str) -> int:
                 writer.newPage()
             painter.save()
             painter.translate(left, top - number * body.height())
-            document.drawContents(painter, QRectF(0, number * body.height(), body.width(), body.height()))
+            # less one dot: an object starting exactly on the next page is not drawn (clipped) here too
+            document.drawContents(painter, QRectF(0, number * body.height(), body.width(), body.height() - 1))
             painter.restore()
             _footer(painter, page.width(), page.height(), left, right, footer, f"Page {number + 1} of {count}")
     finally:

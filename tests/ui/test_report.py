@@ -1,0 +1,275 @@
+"""The board report: text read back from the PDF matches the engine, options limit it, pages are
+numbered, and a failure leaves no partial file."""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from specplan import __version__
+from specplan.domain import Comment, Score
+from specplan.domain.appraisal import Appraisal, Review
+from specplan.domain.errors import ValidationError
+from specplan.engine import compute
+from specplan.engine.appraisal import appraise
+from specplan.engine.compare import compare
+from specplan.engine.scope import Scope, headline, scoped_totals
+from specplan.samples import build_sample
+from specplan.ui.formatting import money, share
+from specplan.ui.report import export_report, write_report
+from specplan.ui.report import pdf as report_pdf
+
+WHEN = date(2026, 11, 23)
+COMMENTS = (
+    ("Community first", "Dr A. Clinician", "2026-11-20T09:30:00+00:00",
+     "Supported by the clinical reference group; workforce plan needed.", None),
+    ("Community first", "Finance lead", "2026-11-21T14:05:00+00:00",
+     "Double running needs a bridging fund & <b>board sign-off</b>.", None),
+    ("Step-down and outreach", "Board secretary", "2026-11-22T10:00:00+00:00",
+     "Secure step-down phasing looks optimistic.", 1),
+)
+STATUSES = (("Community first", "endorsed"), ("Step-down and outreach", "not supported"))
+
+
+def reviewed(plan):
+    """``plan`` with every option scored (with rationale), statuses and comment threads."""
+    options = [s.name for s in plan.scenarios]
+    criteria = plan.appraisal.criteria
+    scores = tuple(Score(option, c.name, (3 * n + m) % 6, f"Rationale {n}.{m}: {c.name.lower()} for {option}")
+                   for n, option in enumerate(options) for m, c in enumerate(criteria))
+    comments = tuple(Comment(o, a, t, text, lever) for o, a, t, text, lever in COMMENTS if o in options)
+    statuses = tuple((o, s) for o, s in STATUSES if o in options)
+    return plan.replace(appraisal=Appraisal(criteria, scores), review=Review(statuses, comments))
+
+
+def normalised(text: str) -> str:
+    """Words separated by single spaces (table cells and wrapped lines come out split)."""
+    return " ".join(text.split())
+
+
+def read(path: Path) -> list[str]:
+    return [normalised(page.extract_text()) for page in PdfReader(path).pages]
+
+
+@pytest.fixture(scope="module")
+def mh_report(tmp_path_factory):
+    plan = reviewed(build_sample("mh-collaborative"))
+    path = tmp_path_factory.mktemp("report") / "board paper.pdf"
+    written = export_report(plan, path, when=WHEN)
+    return plan, written, read(path)
+
+
+def test_report_is_a_pdf_with_the_pages_it_says(mh_report):
+    _plan, written, pages = mh_report
+    assert written.path.read_bytes()[:5] == b"%PDF-"
+    assert len(PdfReader(written.path).pages) == written.pages == len(pages)
+    assert written.pages >= 8  # cover, summary, comparison, appraisal, one per option, assumptions
+    assert list(written.path.parent.iterdir()) == [written.path]  # no temporary file left behind
+
+
+def test_every_page_is_numbered_n_of_n(mh_report):
+    _plan, written, pages = mh_report
+    for number, text in enumerate(pages, start=1):
+        assert f"Page {number} of {written.pages}" in text
+
+
+def test_cover_names_the_plan_date_version_and_illustrative_note(mh_report):
+    plan, written, pages = mh_report
+    cover = pages[0]
+    assert normalised(plan.name) in cover
+    assert "23 November 2026" in cover
+    assert f"specplan {__version__}" in cover
+    assert "Illustrative figures." in cover and normalised(plan.description) in cover
+    assert written.options == tuple(s.name for s in plan.scenarios)
+
+
+def test_contents_page_numbers_point_at_the_sections(mh_report):
+    plan, _written, pages = mh_report
+    titles = ["Summary", "Options compared", "Appraisal", *(f"Option: {s.name}" for s in plan.scenarios),
+              "Assumptions"]
+    for title in titles:
+        listed = re.search(re.escape(title) + r" (\d+)", pages[0])
+        assert listed, title
+        page = int(listed.group(1))
+        assert pages[page - 1].startswith(title), (title, page)
+
+
+def test_key_figures_match_the_engine(mh_report):
+    plan, _written, pages = mh_report
+    text = " ".join(pages)
+    results = compute(plan)
+    rows = {row.name: row for row in compare(results)}
+    do_nothing = scoped_totals(results.do_nothing, plan, Scope())
+    for scenario in plan.scenarios:
+        section = option_pages(plan, pages, scenario.name)
+        row = rows[scenario.name]
+        figures = headline(scoped_totals(results.scenario(scenario.name), plan, Scope()), do_nothing)
+        for value in (money(row.cumulative_spend), money(row.change_vs_do_nothing), money(figures.final_spend),
+                      money(figures.change_vs_do_nothing), money(figures.cumulative_saving),
+                      money(figures.cumulative_double_running), share(figures.community_share),
+                      share(figures.do_nothing_community_share), f"{figures.beds:,.0f}",
+                      f"{figures.beds_change:+,.0f}", f"{row.moved_to_community:,.0f}"):
+            assert value in section, (scenario.name, value)
+        assert f"Review status: {plan.review.status(scenario.name)}" in section
+        for lever in scenario.levers:
+            assert normalised(lever.describe().replace("_", " ")) in section
+        # the comparison table carries the same figures
+        for value in (money(row.cumulative_spend), money(row.cumulative_saving), share(row.community_share)):
+            assert value in text
+    for t, year in enumerate(plan.years):
+        assert f"{year} {money(do_nothing.spend[t])}" in pages_titled(pages, "Options compared")
+
+
+def test_appraisal_totals_ranks_and_robustness_match_the_engine(mh_report):
+    plan, _written, pages = mh_report
+    section = pages_titled(pages, "Appraisal")
+    result = appraise(plan.appraisal, [s.name for s in plan.scenarios])
+    for ranked in result.ranked:
+        assert f"{ranked.option} " in section
+        assert f"{ranked.weighted:.2f}" in section
+    summary = pages_titled(pages, "Summary")
+    for ranked in result.ranked:
+        assert f"{ranked.rank} of {len(result.ranked)}" in summary
+    top = result.ranked[0]
+    assert f"{top.option} has the highest weighted score, {top.weighted:.2f} out of 5" in section
+    assert ("stays first when any one weight moves 10 points" in section) == result.robust
+    assert "Does the ranking hold?" in section
+    for score in plan.appraisal.scores:
+        assert normalised(score.rationale) in section
+
+
+def test_statuses_and_comments_appear_with_their_option(mh_report):
+    plan, _written, pages = mh_report
+    for option, status in STATUSES:
+        assert f"Review status: {status}" in option_pages(plan, pages, option)
+    assert "not supported" in pages_titled(pages, "Summary")
+    for option, author, _time, text, lever in COMMENTS:
+        section = option_pages(plan, pages, option)
+        assert author in section and normalised(text) in section  # HTML in a comment stays text
+        if lever is not None:
+            assert f"On lever {lever}:" in section
+    assert "20 Nov 2026, 09:30 UTC" in option_pages(plan, pages, "Community first")
+    assert "No comments yet." in option_pages(plan, pages, "Do nothing")
+
+
+def test_assumptions_describe_growth_in_words(mh_report):
+    _plan, _written, pages = mh_report
+    section = pages_titled(pages, "Assumptions")
+    assert "Demographic growth by ICB" in section
+    assert "Net price uplift (inflation less efficiency): 1.5% a year; 2.5% in 2026/27." in section
+    assert "Bed occupancy 92.0%" in section
+
+
+def test_charts_are_images_and_text_is_text(mh_report):
+    plan, written, pages = mh_report
+    reader = PdfReader(written.path)
+    summary = next(n for n, text in enumerate(pages) if text.startswith("Summary"))
+    assert len(reader.pages[summary].images) == 1  # the trajectory chart
+    charts = sum(len(page.images) for page in reader.pages)
+    assert charts == 1 + 2 * len(plan.scenarios)  # plus setting mix and shift per option
+    assert "Spend per year of each option in this report" in pages[summary]
+
+
+def test_options_limit_the_report_in_the_order_given(tmp_path):
+    plan = reviewed(build_sample("mh-collaborative"))
+    path = write_report(plan, tmp_path / "two.pdf", ["Step-down and outreach", "Community first"])
+    text = " ".join(read(path))
+    assert "Option: Step-down and outreach" in text and "Option: Community first" in text
+    assert "Option: Do nothing" not in text
+    assert text.index("Option: Step-down and outreach") < text.index("Option: Community first")
+    assert "among the options in this paper" in text
+    # doing nothing stays the reference column when no reported option is doing nothing
+    assert "Do nothing (no change)" in text
+    ranked = appraise(plan.appraisal, ["Step-down and outreach", "Community first"]).ranked
+    assert f"{ranked[0].weighted:.2f}" in text
+
+
+def test_unknown_option_is_refused_before_anything_is_written(tmp_path):
+    plan = build_sample("mh-collaborative")
+    with pytest.raises(ValidationError, match="Nope"):
+        write_report(plan, tmp_path / "x.pdf", ["Community first", "Nope"])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failure_while_writing_leaves_no_partial_file(tmp_path, monkeypatch):
+    plan = build_sample("mh-collaborative")
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"the previous report")
+    real = report_pdf._write
+
+    def fail_half_way(html_for, images, path, title, footer):
+        real(html_for, images, path, title, footer)
+        Path(path).write_bytes(b"%PDF-1.4 half a")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(report_pdf, "_write", fail_half_way)
+    with pytest.raises(OSError, match="No space"):
+        write_report(plan, target, ["Community first"])
+    assert target.read_bytes() == b"the previous report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write anywhere")
+def test_unwritable_folder_raises_oserror_and_writes_nothing(tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(OSError):
+            write_report(build_sample("mh-collaborative"), folder / "report.pdf", ["Community first"])
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o700)
+
+
+def test_missing_folder_raises_oserror(tmp_path):
+    with pytest.raises(OSError):
+        write_report(build_sample("mh-collaborative"), tmp_path / "no such folder" / "r.pdf", ["Community first"])
+
+
+def test_national_report_matches_the_engine(tmp_path):
+    plan = reviewed(build_sample("national"))
+    written = export_report(plan, tmp_path / "national.pdf", when=WHEN)
+    pages = read(written.path)
+    assert len(pages) == written.pages
+    assert f"Page {written.pages} of {written.pages}" in pages[-1]
+    results = compute(plan)
+    do_nothing = scoped_totals(results.do_nothing, plan, Scope())
+    for row in compare(results)[1:]:
+        section = option_pages(plan, pages, row.name)
+        figures = headline(scoped_totals(results.scenario(row.name), plan, Scope()), do_nothing)
+        for value in (money(row.cumulative_spend), money(row.cumulative_saving), money(figures.final_spend),
+                      share(row.community_share), f"{row.beds:,.0f}"):
+            assert value in section, (row.name, value)
+    assert "for 42 ICBs" in pages_titled(pages, "Assumptions")
+
+
+def test_file_export_report_writes_the_documents_plan(window, dialogs, tmp_path):
+    path = tmp_path / "from the menu.pdf"
+    dialogs.answer("save_path", str(path))
+    window._on_export_report()
+    assert not [kind for kind, _ in dialogs.asked if kind == "error"]
+    text = " ".join(read(path))
+    assert normalised(window.document.plan.name) in text
+    assert "Page 1 of" in text
+
+
+# -- helpers ----------------------------------------------------------------------------------
+def pages_titled(pages: list[str], title: str) -> str:
+    """The text of the section starting with ``title`` up to the next section."""
+    start = next(n for n, text in enumerate(pages) if text.startswith(title))
+    end = next((n for n in range(start + 1, len(pages)) if _is_section_start(pages[n])), len(pages))
+    return " ".join(pages[start:end])
+
+
+def option_pages(plan, pages: list[str], name: str) -> str:
+    return pages_titled(pages, f"Option: {name}")
+
+
+def _is_section_start(text: str) -> bool:
+    return text.startswith(("Summary", "Options compared", "Appraisal", "Option: ", "Assumptions"))
