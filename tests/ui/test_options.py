@@ -439,3 +439,21 @@ def test_a_read_only_plan_disables_the_editor(qtbot, window):
     view = open_options(window)
     assert not view.editor.isEnabled()
     assert not view.goal_seek.find_button.isEnabled()
+
+
+def test_the_toolbar_choice_and_undo_keep_the_view_in_step(qtbot, window):
+    doc = window.document
+    view = open_options(window)
+    window.option_box.setCurrentText("Step-down and outreach")
+    assert view.option_list.list.currentItem().text() == "Step-down and outreach"
+    assert view.lever_list.list.count() == 3
+    click_row(qtbot, view.lever_list.list, 2)
+    type_into(qtbot, view.editor.controls["share"].spin, "35")
+    assert doc.plan.scenario("Step-down and outreach").levers[2].share == 0.35
+    assert view.lever_list.list.item(2).text() == "3. Converge 35% of the way to fair share each year"
+    window.actions["undo"].trigger()
+    assert view.editor.controls["share"].slider.value() == 20
+    assert view.lever_list.list.item(2).text() == "3. Converge 20% of the way to fair share each year"
+    window.option_box.setCurrentText("Community first")
+    assert view.editor.title() == "Lever 1 of 'Community first': shift"
+    assert view.goal_seek.intro.text().startswith("Find the target share of lever 1")

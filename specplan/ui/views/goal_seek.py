@@ -22,6 +22,7 @@ from ...engine.goalseek import METRICS, GoalSeekResult, goal_seek
 from ..document import Document
 from ..formatting import axis_scale, money, share
 
+MAX_GOAL_PENCE = 10**13  # £100bn: more than all specialised commissioning spends in a year
 METRIC_LABELS = {
     "saving": "Saving in the year",
     "cumulative_saving": "Cumulative saving to the year",
@@ -135,11 +136,12 @@ class GoalSeekPanel(QGroupBox):
             self.target_box.setRange(0.0, 100.0)
             self.target_box.setSingleStep(1.0)
         else:
-            _divisor, label = axis_scale(self.unit)
+            per_unit, label = axis_scale(self.unit)
             self.target_box.setPrefix(label[:1])
             self.target_box.setSuffix(label[1:])
             self.target_box.setDecimals(2)
-            self.target_box.setRange(-1e9, 1e9)
+            largest = MAX_GOAL_PENCE / per_unit  # £100bn, in the units shown
+            self.target_box.setRange(-largest, largest)
             self.target_box.setSingleStep(0.1)
         self.target_box.blockSignals(False)
         self._forget()

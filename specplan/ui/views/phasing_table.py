@@ -76,9 +76,13 @@ class PhasingEditor(QWidget):
         self.kind.activated.connect(self._on_kind_chosen)
         self.table.itemChanged.connect(self._on_cell_edited)
         self._profile: tuple[float, ...] = ()
+        self._shown: tuple[Phasing, list[str]] | None = None
 
     def set_phasing(self, phasing: Phasing, years: list[str], profile: tuple[float, ...]) -> None:
         """Show ``phasing``; ``profile`` is its ``phi(1..H)`` from the domain, ``years`` their labels."""
+        if self._shown == (phasing, years):  # cheap: a slider drag syncs the editor on every step
+            return
+        self._shown = (phasing, years)
         self._profile = profile
         self.kind.blockSignals(True)
         self.kind.setCurrentIndex(self.kind.findData(phasing.kind))
@@ -126,10 +130,12 @@ class PhasingEditor(QWidget):
 
     def _on_kind_chosen(self, _index: int) -> None:
         kind = self.kind.currentData()
+        self._shown = None  # the plan decides what shows next, even if the edit is refused
         # Switching to custom starts from the profile shown, so nothing moves until a cell is typed.
         self.sig_edited.emit(kind, list(self._profile))
 
     def _on_cell_edited(self, _item: QTableWidgetItem) -> None:
+        self._shown = None
         self.sig_edited.emit("custom", self.values())
 
 

@@ -25,14 +25,15 @@ class ScopePicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         layout.addWidget(self.list, stretch=1)
+        self._items: list[tuple[str, str]] = []
+        self._codes: tuple[str, ...] | None = None
         self.list.itemChanged.connect(self._on_item_changed)
 
     def set_items(self, items: list[tuple[str, str]]) -> None:
         """``(code, label)`` pairs; rebuilt only when they change."""
-        current = [(self.list.item(n).data(Qt.ItemDataRole.UserRole), self.list.item(n).text())
-                   for n in range(self.list.count())]
-        if current == items:
+        if items == self._items:  # cheap: a slider drag syncs the editor on every step
             return
+        self._items, self._codes = list(items), None
         self.list.blockSignals(True)
         self.list.clear()
         for code, label in items:
@@ -45,6 +46,9 @@ class ScopePicker(QWidget):
 
     def set_codes(self, codes: tuple[str, ...]) -> None:
         """Tick ``codes`` (none ticked for all) without emitting an edit."""
+        if codes == self._codes:
+            return
+        self._codes = tuple(codes)
         chosen = set(codes)
         self.list.blockSignals(True)
         for n in range(self.list.count()):
@@ -66,5 +70,6 @@ class ScopePicker(QWidget):
 
     def _on_item_changed(self, _item: QListWidgetItem) -> None:
         codes = self.codes()
+        self._codes = None  # the plan decides: if the edit is refused, set_codes puts it back
         self._show_count(len(codes))
         self.sig_edited.emit(codes)
