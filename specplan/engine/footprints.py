@@ -13,7 +13,7 @@ import numpy as np
 from ..domain import PlanningLevel
 from ..domain.plan import Plan
 from .apportion import group_sum
-from .pools import ICS, NATIONAL, REGIONAL
+from .pools import ICS, NATIONAL, REGIONAL, fair_shares
 from .results import ScenarioResult
 from .scope import Scope
 
@@ -55,8 +55,8 @@ def pool_table(result: ScenarioResult, plan: Plan, service: int, year: int) -> P
     level_code = int(result.levels[service])
     slots = np.flatnonzero(result.pool_exists[service])
     pools = result.pools[service]  # [i] slot of each ICB
-    spend = result.spend_by_icb[service, :, year]
-    fair = result.fair_share[service, :, year]
+    spend, fair = service_fair_shares(result, service)
+    spend, fair = spend[:, year], fair[:, year]
     distance = spend - fair
     n_pools = result.index.n_pools
     members = np.bincount(pools, minlength=n_pools)[slots]
@@ -80,6 +80,17 @@ def pool_table(result: ScenarioResult, plan: Plan, service: int, year: int) -> P
         fair_share=fair,
         distance=distance,
     )
+
+
+def service_fair_shares(result: ScenarioResult, service: int) -> tuple[np.ndarray, np.ndarray]:
+    """``[i, t]`` spend and fair share of one service: the result's own arrays when it has
+    worked them out already, else just this service's row (a slider step then costs one
+    service's apportionment, not every service's)."""
+    if "fair_share" in result.__dict__:  # the cached property has run
+        return result.spend_by_icb[service], result.fair_share[service]
+    spend = result.spend[service].sum(axis=1)  # [i, t]
+    rows = slice(service, service + 1)
+    return spend, fair_shares(spend[None], result.pools[rows], result.index)[0]
 
 
 def pool_name(plan: Plan, level_code: int, slot: int) -> str:

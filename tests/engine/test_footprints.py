@@ -96,3 +96,15 @@ def test_region_groups_cover_every_icb_once_in_region_order():
     assert sorted(n for _, members in groups for n in members) == list(range(len(plan.icbs)))
     for region, members in groups:
         assert {plan.icbs[n].region for n in members} == {plan.regions[region].code}
+
+
+def test_one_service_fair_shares_equal_the_whole_results():
+    plan = build_sample("mh-collaborative")
+    results = compute(plan)
+    fresh = compute(plan)  # results whose fair shares have not been worked out yet
+    for result, untouched in zip((results.do_nothing, *results.scenarios), (fresh.do_nothing, *fresh.scenarios)):
+        for s in range(len(plan.services)):
+            table = pool_table(untouched, plan, s, plan.horizon)
+            assert "fair_share" not in untouched.__dict__
+            assert np.array_equal(table.fair_share, result.fair_share[s, :, plan.horizon])
+            assert np.array_equal(table.spend, result.spend_by_icb[s, :, plan.horizon])

@@ -210,3 +210,9 @@ def test_what_a_person_may_type_for_money_and_activity():
     for bad in ("", "x", "-0.5", "nan", "inf"):
         with pytest.raises(ValueError):
             parse_activity(bad)
+
+
+def test_a_plan_in_review_mode_cannot_be_edited(window):
+    window.set_document(Document(window.document.plan, review_mode=True))
+    view = open_view(window)
+    assert not view.proxy.index(0, ACTIVITY).flags() & Qt.ItemFlag.ItemIsEditable

@@ -197,3 +197,10 @@ def test_the_national_plan_groups_42_icbs_in_7_regions_and_shows_an_options_over
 def test_chart_saves_as_png(window, tmp_path):
     view = open_view(window)
     assert view.chart.save_image(tmp_path / "distance.png").stat().st_size > 1000
+
+
+def test_a_plan_in_review_mode_locks_the_level_and_the_pace_of_change(qtbot, window):
+    window.set_document(Document(window.document.plan, review_mode=True))
+    view = open_view(window)
+    assert not view.level_box.isEnabled()
+    assert not view.slider.isEnabled() and not view.spin.isEnabled()

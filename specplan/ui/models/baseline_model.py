@@ -9,6 +9,8 @@ anything else resets the model.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
@@ -27,6 +29,7 @@ NUMERIC = {ACTIVITY, SPEND, UNIT_COST}
 EDITABLE = {ACTIVITY, SPEND}
 #: Above this many changed cells one dataChanged covers the figure columns of every row.
 MAX_SEPARATE_CHANGES = 64
+NO_PARENT = QModelIndex()
 SORT_ROLE = Qt.ItemDataRole.UserRole
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # (service, icb, setting) positions
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -105,13 +108,13 @@ class BaselineModel(QAbstractTableModel):
         return services, icbs, [s.lower() for s in self._settings]
 
     # -- Qt model ------------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
+    def rowCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() else self._n
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
+    def columnCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -124,7 +127,8 @@ class BaselineModel(QAbstractTableModel):
 
     def flags(self, index):
         flags = super().flags(index)
-        if index.column() in EDITABLE and not self.document.read_only:
+        locked = self.document.read_only or getattr(self.document, "review_mode", False)
+        if index.column() in EDITABLE and not locked:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -171,14 +175,14 @@ class BaselineModel(QAbstractTableModel):
         if column == SPEND:
             return exact_money(int(self._spend[cell]))
         cost = float(self._unit_cost[cell])
-        return "" if cost != cost else f"£{cost / 100:,.2f}"
+        return "" if math.isnan(cost) else f"£{cost / 100:,.2f}"
 
     def _tooltip(self, column: int, cell: int, s: int, i: int, k: int):
         if column in (ICB_NAME, REGION):
             return f"{self._icb_names[i]} ({self._icb_codes[i]}), {self._region_names[i]}"
         if column == UNIT_COST:
             cost = float(self._unit_cost[cell])
-            if cost != cost:
+            if math.isnan(cost):
                 return "No activity recorded, so no unit cost"
             return f"£{cost / 100:,.2f} per {self._units[s][k].removesuffix('s')}"
         if column in EDITABLE:
@@ -195,7 +199,7 @@ class BaselineModel(QAbstractTableModel):
         return self._display(column, cell, s, i, k)
 
     # -- edits ---------------------------------------------------------------------------------
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         column = index.column()
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or column not in EDITABLE:
             return False

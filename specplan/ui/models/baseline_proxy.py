@@ -72,7 +72,7 @@ class BaselineProxy(QSortFilterProxyModel):
             shown &= in_services[:, None, None] & in_icbs[None, :, None]
         return shown.ravel()
 
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802 - Qt's name
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         cells = self._cells
         return cells is None or bool(cells[self.source.cell_of_flat(source_row)])
 

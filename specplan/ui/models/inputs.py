@@ -16,7 +16,7 @@ def _clean(text: object) -> str:
     value = str(text).strip().replace(" ", "").replace("\u00a0", "")
     if not value:
         raise ValueError("a value is needed")
-    if value.startswith("-") or value.startswith("£-"):
+    if value.startswith(("-", "£-")):
         raise ValueError(f"{text!s} is negative; it must be zero or more")
     return value
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
@@ -23,6 +25,7 @@ HEADER_TIPS = {
     VIABILITY: "'Too small' when the demand swing is more than the plan's limit: the pool cannot carry "
                "the financial risk on its own",
 }
+NO_PARENT = QModelIndex()
 SORT_ROLE = Qt.ItemDataRole.UserRole
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 FLAGGED_BACKGROUND = QColor("#FBE3D6")
@@ -50,13 +53,13 @@ class PoolsModel(QAbstractTableModel):
         self._table = table
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
+    def rowCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() or self._table is None else len(self._table)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
+    def columnCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -93,26 +96,26 @@ class PoolsModel(QAbstractTableModel):
             return exact_money(int(table.gap[row]))
         if column == PATIENTS:
             patients = float(table.patients[row])
-            return "n/a" if patients != patients else f"{patients:,.0f}"
+            return "n/a" if math.isnan(patients) else f"{patients:,.0f}"
         if column == SWING:
             swing = float(table.variation[row])
-            return "n/a" if swing != swing else f"±{swing:.1%}"
+            return "n/a" if math.isnan(swing) else f"±{swing:.1%}"
         if bool(table.flagged[row]):
             return "Too small"
-        return "n/a" if table.variation[row] != table.variation[row] else "Viable"
+        return "n/a" if math.isnan(float(table.variation[row])) else "Viable"
 
     def _sort_value(self, table: PoolTable, row: int, column: int):
         values = {MEMBERS: table.members, BUDGET: table.budget, GAP: table.gap,
                   PATIENTS: table.patients, SWING: table.variation}
         if column in values:
             value = float(values[column][row])
-            return -1.0 if value != value else value
+            return -1.0 if math.isnan(value) else value
         return self._display(table, row, column)
 
     def _tooltip(self, table: PoolTable, row: int, column: int) -> str | None:
         if column == VIABILITY:
             swing = float(table.variation[row])
-            if swing != swing:
+            if math.isnan(swing):
                 return "The service has no bed days per patient, so its pools cannot be sized"
             verdict = "more" if table.flagged[row] else "no more"
             return (f"Demand may swing by ±{swing:.1%} of the budget in a year: {verdict} than the "

@@ -5,8 +5,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QSlider, QSpinBox, QSplitter,
-    QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...domain import ConvergenceLever, PlanningLevel, edits
@@ -129,6 +139,10 @@ class FootprintsView(LiveView):
         name = self.document.selected_scenario
         return next((s for s in self.document.plan.scenarios if s.name == name), None)
 
+    def _locked(self) -> bool:
+        """Read-only plans and review mode change no levers and no levels."""
+        return self.document.read_only or getattr(self.document, "review_mode", False)
+
     def _convergence(self) -> tuple[int | None, ConvergenceLever | None]:
         option = self._option()
         for position, lever in enumerate(option.levers if option else ()):
@@ -151,6 +165,7 @@ class FootprintsView(LiveView):
             table = pool_table(result, plan, service, self.year)
             own = plan.services[service].planning_level
             self.level_box.setCurrentIndex(self.level_box.findData(own.value))
+            self.level_box.setEnabled(not self._locked())
             self._show_convergence(plan.services[service].code)
         finally:
             self._syncing = False
@@ -183,7 +198,7 @@ class FootprintsView(LiveView):
     def _show_convergence(self, service_code: str) -> None:
         option = self._option()
         _, lever = self._convergence()
-        editable = option is not None and option.name != DO_NOTHING and not self.document.read_only
+        editable = option is not None and option.name != DO_NOTHING and not self._locked()
         share = round(lever.share * 100) if lever else 0
         for control in (self.slider, self.spin):
             control.setEnabled(editable)
@@ -201,8 +216,8 @@ class FootprintsView(LiveView):
 
     def _describe(self, plan, table, own: PlanningLevel, option: str, year: str) -> str:
         flagged = int(table.flagged.sum())
-        parts = [f"{len(table)} pool{'s' if len(table) != 1 else ''} at {table.level.value} level in "
-                 f"<b>{option}</b>, {year}"]
+        pools = f"{len(table)} pool{'s' if len(table) != 1 else ''}"
+        parts = [f"{pools} at {table.level.value} level in <b>{option}</b>, {year}"]
         if table.level != own:
             parts.append(f"this option's planning-level lever overrides the plan's {own.value} level")
         if flagged:
