@@ -176,3 +176,20 @@ SAMPLES: dict[str, Callable[[Reference], Plan]] = {
     "mh-collaborative": mh_collaborative,
     "national": national,
 }
+
+
+def template_plan(region: str | None = None, name: str = "New plan") -> Plan:
+    """An empty plan to fill from a finance spreadsheet: the region's ICBs (all 42 when None),
+    every plannable service line, no spend yet, a "Do nothing" option, five years from 2025/26."""
+    ref = load_reference()
+    icbs = tuple(i for i in ref.icbs if region is None or i.region == region)
+    if not icbs:
+        from .domain.errors import ValidationError
+
+        raise ValidationError("region", region, "a region code such as 'Y60'")
+    regions = tuple(r for r in ref.regions if r.code in {i.region for i in icbs})
+    services = plannable_services(ref)
+    settings = ("inpatient", "day_case", "outpatient", "community")
+    return Plan(name=name, base_year=2025, horizon=5, regions=regions, icbs=icbs, services=services,
+                settings=settings, baseline=Baseline.zeros(len(services), len(icbs), len(settings)),
+                scenarios=(Scenario("Do nothing", (), "Today's pattern of care, grown by demand and prices."),))

@@ -22,6 +22,8 @@ class ActionSpec:
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("&File", "new_sample", "&New from sample...", "_on_new_sample", Std.New,
                "Start a new plan from one of the illustrative sample plans"),
+    ActionSpec("&File", "new_template", "New from &template...", "_on_new_template", None,
+               "Start an empty plan for a region's ICBs, ready for a finance spreadsheet"),
     ActionSpec("&File", "open", "&Open...", "_on_open", Std.Open, "Open a .specplan plan file"),
     ActionSpec("&File", "open_review", "Open for re&view...", "_on_open_review", None,
                "Open a plan to score, comment and set statuses, with levers and baseline locked"),

@@ -21,12 +21,19 @@ class FileActions:
 
     # -- new / open ----------------------------------------------------------------------------
     def _on_new_sample(self) -> None:
-        from ..samples import build_sample, sample_names
+        from ..samples import sample_names
 
         name = self.dialogs.choose("New plan from sample", "Sample plan:", list(sample_names()))
         if name and self.confirm_discard():
-            plan = build_sample(name).replace(occupancy_default=self.prefs.occupancy_default)
-            self.set_document(Document(plan))
+            self.open_sample(name)
+
+    def _on_new_template(self) -> None:
+        from ..domain.reference import load_reference
+
+        regions = {"England: all 42 ICBs": None} | {f"{r.name} ICBs": r.code for r in load_reference().regions}
+        choice = self.dialogs.choose("New plan from template", "Footprint:", list(regions))
+        if choice:
+            self.new_from_template(regions[choice])
 
     def _on_open(self) -> None:
         path = self.dialogs.open_path("Open plan", PLAN_FILTER)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
-    QComboBox, QDockWidget, QLabel, QMainWindow, QTabWidget, QToolBar, QVBoxLayout, QWidget,
+    QMenu, QComboBox, QDockWidget, QLabel, QMainWindow, QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
 from .. import __version__
@@ -14,6 +16,7 @@ from .dialogs import Dialogs
 from .document import Document
 from .file_actions import FileActions
 from .navigator import Navigator
+from .start_page import StartPage
 from .preferences import PreferencesDialog, apply_theme, load_preferences, save_preferences
 from .views.baseline import BaselineView
 from .views.footprints import FootprintsView
@@ -52,6 +55,9 @@ class MainWindow(FileActions, QMainWindow):
         self.resize(1280, 800)
         self.setAcceptDrops(True)
         self.actions = build_actions(self)
+        self.recent_menu = QMenu("Open &recent", self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.menus["&File"].insertMenu(self.actions["open_review"], self.recent_menu)
         self._build_toolbar()
         self.navigator = Navigator(self)
         self.navigator_dock = QDockWidget("Navigator", self)
@@ -75,7 +81,7 @@ class MainWindow(FileActions, QMainWindow):
         self.setCentralWidget(central)
         self._default_state = self.saveState()
         self._restore_layout()
-        self._update_title()
+        self.set_document(None)
 
     # -- document ------------------------------------------------------------------------------
     def set_document(self, document: Document | None) -> None:
@@ -87,6 +93,7 @@ class MainWindow(FileActions, QMainWindow):
         self.option_box.clear()
         if document is None:
             self.banner.hide()
+            self.tabs.addTab(self._start_page(), "Start")
             self._update_title()
             return
         document.setParent(self)
@@ -117,6 +124,41 @@ class MainWindow(FileActions, QMainWindow):
             self.banner.setText("")
         self.banner.setVisible(bool(self.banner.text()))
         self._update_title()
+
+    def _start_page(self) -> StartPage:
+        page = StartPage(self.recent_files(), self)
+        page.sig_open_sample.connect(self.open_sample)
+        page.sig_new_plan.connect(self.new_from_template)
+        page.sig_import.connect(self._on_start_import)
+        page.sig_open_path.connect(self.open_path)
+        page.sig_open_dialog.connect(self._on_open)
+        self.start_page = page
+        return page
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.recent_files():
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("No recent plans").setEnabled(False)
+
+    def open_sample(self, name: str) -> None:
+        from ..samples import build_sample
+
+        self.set_document(Document(build_sample(name).replace(occupancy_default=self.prefs.occupancy_default)))
+
+    def new_from_template(self, region: str | None) -> None:
+        from ..samples import template_plan
+
+        if self.confirm_discard():
+            self.set_document(Document(template_plan(region).replace(occupancy_default=self.prefs.occupancy_default)))
+
+    def _on_start_import(self, region: str | None) -> None:
+        self.new_from_template(region)
+        if self.document is not None:
+            self.open_import_wizard()
 
     def create_views(self, document: Document) -> list[tuple[str, QWidget]]:
         """The main views, in tab order (views register here as they are built)."""
