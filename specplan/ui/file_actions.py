@@ -186,19 +186,22 @@ class FileActions:
         if path:
             self.import_workbook(Path(path))
 
-    def import_workbook(self, path: Path) -> bool:
-        from ..excel import import_plan_workbook
+    def import_workbook(self, path: Path):
+        """Read a plan workbook in the background; the plan is replaced (undoably) when it is read."""
+        from .progress import run_in_background
 
-        try:
-            plan = import_plan_workbook(path)
-        except UserError as error:
-            self.dialogs.error("Cannot import workbook", str(error))
-            return False
-        if self.document is None:
-            self.set_document(Document(plan))
-        else:
-            self.document.replace_plan(plan, f"Import plan workbook {path.name}")
-        return True
+        def read(path, progress, cancelled):
+            from ..excel import import_plan_workbook
+
+            return import_plan_workbook(path)
+
+        def done(plan) -> None:
+            if self.document is None:
+                self.set_document(Document(plan))
+            else:
+                self.document.replace_plan(plan, f"Import plan workbook {path.name}")
+
+        return run_in_background(self, f"Importing {path.name}...", read, path, on_done=done)
 
     def _on_import_finance(self) -> None:
         self.open_import_wizard()
@@ -233,12 +236,31 @@ class FileActions:
             return
         path = self.dialogs.save_path("Export workbook", "Excel workbook (*.xlsx)", self.document.plan.name + ".xlsx")
         if path:
+            self.export_workbook(Path(path))
+
+    def export_workbook(self, target: Path):
+        """Write the workbook in the background to a temporary file beside ``target``; only a
+        finished, uncancelled export replaces ``target``."""
+        import os
+
+        from .progress import run_in_background
+
+        temporary = target.with_name(f".{target.stem}.exporting.xlsx")
+
+        def write(plan, results, progress, cancelled):
             from ..excel import export_workbook
 
-            try:
-                export_workbook(self.document.plan, Path(path))
-            except (UserError, OSError) as error:
-                self.dialogs.error("Cannot export workbook", str(error))
+            return export_workbook(plan, temporary, results=results, source=str(self.document.path or ""))
+
+        def done(_written) -> None:
+            os.replace(temporary, target)
+            self.statusBar().showMessage(f"Exported {target}", 8000)
+
+        def cancelled() -> None:
+            temporary.unlink(missing_ok=True)
+
+        return run_in_background(self, f"Exporting {target.name}...", write, self.document.plan,
+                                 self.document.results, on_done=done, on_cancelled=cancelled)
 
     def _on_export_report(self) -> None:
         if self.document is None:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QDropEvent
 from specplan.domain import edits
 from specplan.store import PlanFile, open_plan
 from specplan.ui.document import Document
+from specplan.samples import build_sample
 from specplan.ui.preferences import Preferences
 
 
@@ -107,3 +108,28 @@ def test_dropping_a_plan_file_opens_it(qtbot, window, tmp_path):
                        Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
     assert window.document.plan.name == "Dropped plan"
+
+
+def test_export_runs_in_the_background_and_reads_back(qtbot, window, dialogs, tmp_path):
+    target = tmp_path / "plan.xlsx"
+    task = window.export_workbook(target)
+    with qtbot.waitSignal(task.finished, timeout=60_000):
+        pass
+    qtbot.waitUntil(target.exists, timeout=5000)
+    assert not (tmp_path / ".plan.exporting.xlsx").exists()
+    window.actions["close"].trigger()
+    task = window.import_workbook(target)
+    qtbot.waitUntil(lambda: window.document is not None, timeout=60_000)
+    assert window.document.plan == build_sample("mh-collaborative")
+
+
+def test_a_cancelled_export_leaves_the_old_file(qtbot, window, tmp_path):
+    target = tmp_path / "plan.xlsx"
+    target.write_bytes(b"the old workbook")
+    task = window.export_workbook(target)
+    task.cancel()
+    with qtbot.waitSignal(task.finished, timeout=60_000):
+        pass
+    qtbot.wait(50)
+    assert target.read_bytes() == b"the old workbook"
+    assert not (tmp_path / ".plan.exporting.xlsx").exists()

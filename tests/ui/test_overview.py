@@ -123,3 +123,16 @@ def test_help_about_lists_reference_sources(window, dialogs):
     window.actions["about"].trigger()
     kind, (title, text) = dialogs.asked[-1]
     assert kind == "info" and "ICB_APR_2023" in text
+
+
+def test_right_click_saves_a_chart_where_the_user_says(qtbot, window, dialogs, tmp_path):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+
+    chart = overview(window).trajectory
+    chart.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(20, 20), chart.mapToGlobal(QPoint(20, 20))))
+    assert chart.context_menu.isVisible()
+    dialogs.answer("save_path", str(tmp_path / "trajectory.svg"))
+    chart.context_menu.actions()[0].trigger()
+    chart.context_menu.close()
+    assert "<svg" in (tmp_path / "trajectory.svg").read_text()

@@ -94,6 +94,24 @@ class Chart(pg.PlotWidget):
         super().leaveEvent(event)
 
     # -- export --------------------------------------------------------------------------------
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Right-click offers to save the chart (popup, never a blocking menu)."""
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        menu.addAction("Save chart as PNG or SVG...").triggered.connect(self.ask_and_save)
+        self.context_menu = menu
+        menu.popup(event.globalPos())
+
+    def ask_and_save(self) -> Path | None:
+        """Ask where (through the window's dialogs) and save there."""
+        dialogs = getattr(self.window(), "dialogs", None)
+        title = self.plotItem.titleLabel.text or "chart"
+        if dialogs is None:
+            return None
+        path = dialogs.save_path("Save chart", "PNG image (*.png);;SVG drawing (*.svg)", f"{title}.png")
+        return self.save_image(path) if path else None
+
     def save_image(self, path: str | Path) -> Path:
         """Save as PNG, or as SVG when the name ends .svg.
 
