@@ -184,9 +184,59 @@ class _Run:
         for r, c in sheet.uncached:
             if c in used:
                 uncached.setdefault(r, []).append(c)
-        for r in range(layout.header_row + 1, len(sheet.rows)):
-            self.row(r, sheet.rows[r], targets, label_cols, uncached.get(r))
+        start = layout.header_row + 1
+        if layout.wide:
+            for r in range(start, len(sheet.rows)):
+                self.row(r, sheet.rows[r], targets, label_cols, uncached.get(r))
+        else:
+            self.long_rows(start, targets[0], label_cols, uncached)
         return self.finish(used)
+
+    def long_rows(self, start: int, target, label_cols, uncached: dict) -> None:
+        """The long layout's rows: plain rows (codes already seen, a float amount in whole pence,
+        no duplicate) take a fast path; anything else goes through :meth:`row`, which does it all."""
+        rows, columns, plan = self.sheet.rows, self.layout.columns, self.plan
+        c_s, c_i, c_k = columns["service"], columns["icb"], columns["setting"]
+        c_d, c_m, c_a = columns.get("detail"), target[0], target[3]
+        scale = UNITS[target[2]] * 100
+        limit = 10**15 / scale  # where money.float_pence's exactness argument holds
+        special = set(self.sheet.hidden_rows) | set(uncached)
+        known: dict[str, dict] = {"service": {}, "icb": {}, "setting": {}}
+        indexes = {"service": plan.service_index, "icb": plan.icb_index, "setting": plan.setting_index}
+        services, icbs, settings = known["service"], known["icb"], known["setting"]
+        seen, cells = self.seen, self.cells
+        column_pence = 0
+        for r in range(start, len(rows)):
+            row = rows[r]
+            s, i, k = services.get(row[c_s]), icbs.get(row[c_i]), settings.get(row[c_k])
+            if s is None or i is None or k is None:
+                for kind, col in (("service", c_s), ("icb", c_i), ("setting", c_k)):
+                    code = self.vocab.resolve(kind, row[col])[0]
+                    if code is not None:
+                        known[kind][row[col]] = indexes[kind][code]
+                s, i, k = services.get(row[c_s]), icbs.get(row[c_i]), settings.get(row[c_k])
+            value = row[c_m]
+            pence = None
+            if type(value) is float and 0.0 <= value < limit:  # money.float_pence, inlined
+                pence = round(value * scale)
+                if pence / scale != value:
+                    pence = None
+            activity = row[c_a] if c_a is not None else 0.0
+            key = (s, i, k, row[c_d] if c_d is not None else None)
+            if (s is None or i is None or k is None or pence is None or r in special or key in seen
+                    or type(activity) is not float or not activity >= 0.0):
+                self.row(r, row, [target], label_cols, uncached.get(r))
+                continue
+            seen[key] = r
+            self.rows_read += 1
+            column_pence += pence
+            cell = cells.get(key[:3])
+            if cell is None:
+                cells[key[:3]] = [pence, activity]
+            else:
+                cell[0] += pence
+                cell[1] += activity
+        self.col_pence[c_m] = self.col_pence.get(c_m, 0) + column_pence
 
     def row(self, r: int, row: list, targets, label_cols, uncached) -> None:
         columns = self.layout.columns

@@ -28,13 +28,14 @@ from python_calamine import (
 )
 
 from .errors import fail
-from .safety import sniff
+from .safety import check_file, read_part
 
 _ROW_HIDDEN = re.compile(rb'<row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
 _COL_HIDDEN = re.compile(rb'<col\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
 _ATTR_R = re.compile(rb'\br="([A-Z]*)(\d+)"')
 _ATTR_MIN_MAX = re.compile(rb'\bmin="(\d+)"[^>]*?\bmax="(\d+)"|\bmax="(\d+)"[^>]*?\bmin="(\d+)"')
 _FORMULA = re.compile(rb'<c\b([^>]*)>\s*<f\b[^>]*?(?:/>|>[^<]*</f>)\s*(<v>[^<]*</v>|<v\s*/>)?')
+_EXTENSIONS = {"xlsx": ("xlsx", "xlsm"), "xlsb": ("xlsb",), "xls": ("xls",), "ods": ("ods",)}
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
@@ -82,7 +83,7 @@ class Workbook:
             rows = calamine_sheet.to_python(skip_empty_area=False)
             merged = tuple((a[0], a[1], b[0], b[1]) for a, b in (calamine_sheet.merged_cell_ranges or ()))
         except CalamineError as error:
-            fail(self.path, f"sheet {name!r} could not be read ({error})", name)
+            fail(self.path, f"the file is damaged: sheet {name!r} could not be read ({error})", name)
         sheet = Sheet(name, rows, hidden=name in self.hidden_names, merged=merged)
         if self.kind == "xlsx":
             _scan_xml(self.path, name, sheet)
@@ -103,12 +104,15 @@ class Workbook:
 def open_workbook(path: str | Path) -> Workbook:
     """Sniff, check and open ``path``; raises ImportFileError for anything that is not a sound workbook."""
     path = Path(path)
-    kind = sniff(path)
+    kind = check_file(path)
     if kind == "csv":
         return Workbook(path, kind, [path.stem], _csv_rows=_read_csv(path))
     try:
-        with path.open("rb") as handle:  # by content, not extension: an xlsx named .xls still reads
-            book = CalamineWorkbook.from_filelike(handle)
+        if path.suffix.lower().lstrip(".") in _EXTENSIONS[kind]:
+            book = CalamineWorkbook.from_path(str(path))
+        else:  # by content, not extension: an xlsx named .xls still reads
+            with path.open("rb") as handle:
+                book = CalamineWorkbook.from_filelike(handle)
     except PasswordError:
         fail(path, "the workbook is password-protected; remove the password and save it again")
     except CalamineError as error:
@@ -135,10 +139,10 @@ def _read_csv(path: Path) -> list[list]:
     return [row for row in csv.reader(io.StringIO(text, newline=""), dialect)]
 
 
-def _sheet_part(archive: zipfile.ZipFile, name: str) -> str | None:
+def _sheet_part(path: Path, archive: zipfile.ZipFile, name: str) -> str | None:
     """The zip member holding sheet ``name``, from workbook.xml and its relationships."""
-    book = fromstring(archive.read("xl/workbook.xml"))
-    rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    book = fromstring(read_part(path, archive, "xl/workbook.xml"))
+    rels = fromstring(read_part(path, archive, "xl/_rels/workbook.xml.rels"))
     targets = {r.get("Id"): r.get("Target") for r in rels}
     for node in book.iter():
         if node.tag.endswith("}sheet") and node.get("name") == name:
@@ -151,7 +155,7 @@ def _scan_xml(path: Path, name: str, sheet: Sheet) -> None:
     """Hidden rows and columns, formula count and formulas without saved values (xlsx only)."""
     with zipfile.ZipFile(path) as archive:
         try:
-            part = _sheet_part(archive, name)
+            part = _sheet_part(path, archive, name)
         except DefusedXmlException:
             fail(path, "refused: the workbook's XML declares entities or a DTD, which real workbooks "
                        "never do (an XML bomb or an attempt to read other files?)")
@@ -159,17 +163,18 @@ def _scan_xml(path: Path, name: str, sheet: Sheet) -> None:
             fail(path, f"the workbook is damaged: its structure could not be read ({error})")
         if part is None or part not in archive.namelist():
             return
-        data = archive.read(part)
+        data = read_part(path, archive, part)
     if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:4096]:
         fail(path, "refused: the sheet's XML declares entities or a DTD, which real workbooks never do "
                    "(an XML bomb or an attempt to read other files?)", name)
     hidden_rows = set()
-    for match in _ROW_HIDDEN.finditer(data):
+    has_hidden = b'hidden="' in data  # most sheets hide nothing: skip the scans
+    for match in _ROW_HIDDEN.finditer(data) if has_hidden else ():
         r = _ATTR_R.search(match.group(0))
         if r:
             hidden_rows.add(int(r.group(2)) - 1)
     hidden_cols = set()
-    for match in _COL_HIDDEN.finditer(data):
+    for match in _COL_HIDDEN.finditer(data) if has_hidden else ():
         bounds = _ATTR_MIN_MAX.search(match.group(0))
         if bounds:
             low, high = (bounds.group(1), bounds.group(2)) if bounds.group(1) else (bounds.group(4), bounds.group(3))

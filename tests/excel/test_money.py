@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from specplan.excel.money import MoneyError, parse_number, pounds_text, to_pence
+from specplan.excel.money import MoneyError, float_pence, parse_number, pounds_text, to_pence
 
 
 @pytest.mark.parametrize(("value", "unit", "pence"), [
@@ -58,3 +58,15 @@ def test_activity_numbers_and_pounds_text():
     with pytest.raises(MoneyError):
         parse_number("£3k")  # suffixes are for money only
     assert pounds_text(123456) == "£1,234.56" and pounds_text(-5) == "-£0.05"
+
+
+@given(st.integers(0, 10**15 - 1), st.sampled_from([100, 100_000, 100_000_000]), st.floats(0, 1e13))
+def test_the_fast_float_path_agrees_with_exact_decimals(pence, scale, noise):
+    """float_pence (the fast path for large sheets) never disagrees with the Decimal path."""
+    for value in (pence / scale, noise):
+        fast = float_pence(value, scale)
+        exact = Decimal(format(value, ".15g")) * scale
+        if fast is not None:
+            assert exact == fast
+        if value == pence / scale:
+            assert fast == pence  # an amount that is whole pence always takes the fast path
