@@ -97,6 +97,12 @@ def type_into(qtbot, widget, text: str) -> None:
     qtbot.keyClick(line, Qt.Key.Key_Return)
 
 
+def find_share(qtbot, panel) -> None:
+    """Click Find and wait for the search, which runs off the GUI thread."""
+    with qtbot.waitSignal(panel.sig_finished, timeout=10_000):
+        qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
+
+
 def curve_matches(chart, results, name: str) -> bool:
     _x, y = chart.curves[name].getData()
     return bool(np.allclose(y, results.scenario(name).total_spend / 1e8))
@@ -370,7 +376,7 @@ def test_goal_seek_finds_a_share_and_applying_it_meets_the_goal(qtbot, window):
     assert panel.year_box.currentText() == doc.plan.years[-1]
     type_into(qtbot, panel.target_box, "40")
     assert panel.goal() == 40e8  # £40m in pence
-    qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
+    find_share(qtbot, panel)
     assert panel.result is not None and panel.result.share is not None
     assert "reaches £40,0" in panel.message.text()
     assert panel.apply_button.isEnabled()
@@ -390,7 +396,7 @@ def test_goal_seek_finds_a_share_and_applying_it_meets_the_goal(qtbot, window):
 
     # An unreachable goal says so and offers nothing to apply.
     type_into(qtbot, panel.target_box, "5000")
-    qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
+    find_share(qtbot, panel)
     assert panel.result.share is None and "Cannot be met" in panel.message.text()
     assert not panel.apply_button.isEnabled()
 
@@ -398,7 +404,7 @@ def test_goal_seek_finds_a_share_and_applying_it_meets_the_goal(qtbot, window):
     panel.metric_box.setCurrentIndex(panel.metric_box.findData("community_share"))
     assert panel.target_box.suffix() == " %"
     type_into(qtbot, panel.target_box, "30")
-    qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
+    find_share(qtbot, panel)
     assert panel.result.share is not None and panel.goal() == 0.30
 
 
@@ -457,3 +463,20 @@ def test_the_toolbar_choice_and_undo_keep_the_view_in_step(qtbot, window):
     window.option_box.setCurrentText("Community first")
     assert view.editor.title() == "Lever 1 of 'Community first': shift"
     assert view.goal_seek.intro.text().startswith("Find the target share of lever 1")
+
+
+def test_goal_seek_runs_off_the_gui_thread_and_can_be_cancelled(qtbot, window):
+    view = open_options(window)
+    choose_option(qtbot, view, "Community first")
+    panel = view.goal_seek
+    type_into(qtbot, panel.target_box, "20")
+    qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
+    assert panel.find_button.text() == "Cancel"  # the window answers while the search runs
+    task = panel._task
+    qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(task.isFinished, timeout=10_000)
+    qtbot.wait(50)  # whatever the cancelled search sends back is ignored
+    assert panel.message.text() == "Goal seek cancelled; nothing changed."
+    assert panel.result is None and not panel.apply_button.isEnabled()
+    assert panel.find_button.text() == "Find share"
+    assert window.document.undo_stack.count() == 0

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -17,10 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import ShiftLever, edits
-from ...domain.errors import ValidationError
+from ...engine import Engine
 from ...engine.goalseek import METRICS, GoalSeekResult, goal_seek
 from ..document import Document
 from ..formatting import axis_scale, money, share
+from ..workers import Task
 
 MAX_GOAL_PENCE = 10**13  # £100bn: more than all specialised commissioning spends in a year
 METRIC_LABELS = {
@@ -39,8 +39,20 @@ TIPS = {
 }
 
 
+def seek(plan, scenario: str, position: int, metric: str, year: int, target: float, *, progress, cancelled):
+    """Goal seek in a worker thread, with its own Engine (the document's serves the GUI thread)."""
+    return goal_seek(plan, scenario, position, metric, year, target, Engine())
+
+
+#: Searches still running, kept alive until their thread finishes even if the panel goes.
+_RUNNING: set[Task] = set()
+
+
 class GoalSeekPanel(QGroupBox):
-    """Runs :func:`specplan.engine.goalseek.goal_seek` for the lever the editor shows."""
+    """Runs :func:`specplan.engine.goalseek.goal_seek` off the GUI thread for the lever the
+    editor shows (a national plan takes seconds); ``sig_finished`` when a search ends."""
+
+    sig_finished = Signal()
 
     def __init__(self, document: Document, parent: QWidget | None = None, unit: str = "gbp_m"):
         super().__init__("Goal seek", parent)
@@ -48,6 +60,8 @@ class GoalSeekPanel(QGroupBox):
         self.unit = unit
         self.scenario, self.position = "", -1
         self.result: GoalSeekResult | None = None
+        self._task: Task | None = None
+        self._asked: tuple = ()
         self._result_plan = None
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -155,24 +169,52 @@ class GoalSeekPanel(QGroupBox):
         return self.target_box.value() * divisor
 
     def _on_find(self) -> None:
-        plan, metric = self.document.plan, self.metric_box.currentData()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = goal_seek(plan, self.scenario, self.position, metric, self.year_box.currentIndex() + 1,
-                               self.goal(), self.document.engine)
-        except ValidationError as error:
-            self._forget()
-            self.message.setText(str(error))
-            self.sync()
+        if self._task is not None:  # the button reads "Cancel" while a search runs
+            self._task.cancel()
+            self._task = None  # whatever that search still sends is ignored
+            self.result, self._result_plan = None, None
+            self._finish("Goal seek cancelled; nothing changed.")
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        plan, metric = self.document.plan, self.metric_box.currentData()
+        self._asked = (plan, self.scenario, self.position, metric)
+        task = Task(seek, plan, self.scenario, self.position, metric, self.year_box.currentIndex() + 1,
+                    self.goal())
+        task.sig_done.connect(self._on_found)  # bound slots: dropped if the panel goes first
+        task.sig_failed.connect(self._on_failed)
+        _RUNNING.add(task)
+        task.finished.connect(lambda: _RUNNING.discard(task))
+        self._task = task
+        self.find_button.setText("Cancel")
+        self.find_button.setToolTip("Stop the search; nothing changes.")
+        self.message.setText("Searching for the share that meets the goal...")
+        task.start()
+
+    def _finish(self, message: str) -> None:
+        self._task = None
+        self.find_button.setText("Find share")
+        self.find_button.setToolTip(TIPS["find"])
+        self.message.setText(message)
+        self.sync()
+        self.sig_finished.emit()
+
+    def _on_found(self, result: GoalSeekResult) -> None:
+        if self.sender() is not self._task:
+            return  # a cancelled search
+        plan, scenario, position, metric = self._asked
+        if (scenario, position) != (self.scenario, self.position):
+            self._finish("")  # another lever is shown now; its goal was not asked
+            return
         self.result, self._result_plan = result, plan
         low, high = result.reachable
         show = share if metric == "community_share" else (lambda value: money(value, self.unit))
-        self.message.setText(f"{result.message}\nFrom no shift to moving everything in scope: "
-                             f"{show(low)} to {show(high)}.")
-        self.sync()
+        self._finish(f"{result.message}\nFrom no shift to moving everything in scope: "
+                     f"{show(low)} to {show(high)}.")
+
+    def _on_failed(self, message: str) -> None:
+        if self.sender() is not self._task:
+            return
+        self.result, self._result_plan = None, None
+        self._finish(message)
 
     def _on_apply(self) -> None:
         result = self.result
