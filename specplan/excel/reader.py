@@ -136,7 +136,9 @@ def _read_csv(path: Path) -> list[list]:
         dialect = csv.Sniffer().sniff(text[:65536], delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
-    return [row for row in csv.reader(io.StringIO(text, newline=""), dialect)]
+    rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
+    width = max((len(row) for row in rows), default=0)
+    return [row + [""] * (width - len(row)) for row in rows]  # rectangular, like calamine's
 
 
 def _sheet_part(path: Path, archive: zipfile.ZipFile, name: str) -> str | None:

@@ -198,6 +198,53 @@ def bad_values(folder: Path) -> Path:
     return path
 
 
+def providers(folder: Path) -> Path:
+    """A provider column: rows for the same cell from different providers add up; the same
+    provider twice is a duplicate. The provider column is hidden (reported, still read)."""
+    path = folder / "providers.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Provider", "Service", "ICB", "Setting", "Spend"])
+    sheet.append(["RX1", "NCBPS23K", "QJ2", "inpatient", 100.25])
+    sheet.append(["RY2", "NCBPS23K", "QJ2", "inpatient", 200.50])
+    sheet.append(["RX1", "NCBPS23K", "QK1", "inpatient", 300])
+    sheet.column_dimensions["A"].hidden = True
+    book.save(path)
+    return path
+
+
+def ods(folder: Path) -> Path:
+    """A minimal OpenDocument spreadsheet (written by hand: no ODS writer is installed)."""
+    path = folder / "budget.ods"
+    cells = [["ICB", "Service", "Setting", "Spend £k"], ["QJ2", "NCBPS23K", "Inpatient", 12.5],
+             ["QK1", "NCBPS23K", "Community", 7.25]]
+
+    def cell(value):
+        if isinstance(value, float):
+            return f'<table:table-cell office:value-type="float" office:value="{value!r}"><text:p>{value}</text:p></table:table-cell>'
+        return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+    rows = "".join("<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in cells)
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="Budget">{rows}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>")
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>")
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return path
+
+
 def simple(folder: Path, name: str, rows: list[list], header=("Service", "ICB", "Setting", "Spend")) -> Path:
     path = folder / name
     book = openpyxl.Workbook()
@@ -309,6 +356,7 @@ def build(folder: Path) -> dict[str, Path]:
             "formulas_uncached": formulas_uncached(folder), "million_rows": million_rows(folder),
             "bad_values": bad_values(folder)}
     made["local_headers"], made["local_mapping"] = local_headers(folder)
+    made["providers"], made["ods"] = providers(folder), ods(folder)
     made["xlsm"] = folder / "title_block.xlsm"
     made["xlsm"].write_bytes(made["title_block"].read_bytes())
     made["missing_spend"] = simple(folder, "missing_spend.xlsx", [["NCBPS23K", "QJ2", "inpatient"]],

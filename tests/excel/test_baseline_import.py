@@ -165,3 +165,23 @@ def test_report_lines_for_the_command_line(corpus, mh_plan):
     assert lines[1] == "rows read: 12 into 12 cells (service, ICB, setting)"
     assert lines[2].startswith("total imported: £15,474,804.00")
     assert str(report).startswith("Imported 12 rows from title_block.xlsx: £15,474,804.00 (control total matches")
+
+
+def test_provider_rows_add_up_per_cell_and_a_repeated_provider_is_a_duplicate(corpus, mh_plan, tmp_path):
+    plan, report = import_baseline(corpus["providers"], mh_plan)
+    assert report.rows_read == 3 and report.cells == 2
+    assert plan.baseline.spend_pence[cell(plan, "NCBPS23K", "QJ2", "inpatient")] == 30075
+    assert any("columns headed at A1 are hidden" in w for w in report.warnings)
+    import openpyxl
+
+    book = openpyxl.load_workbook(corpus["providers"])
+    book.active.append(["RY2", "NCBPS23K", "QJ2", "inpatient", 1])
+    book.save(tmp_path / "again.xlsx")
+    with pytest.raises(ImportFileError, match="Sheet!B5: duplicate: row 3 already gives NCBPS23K, QJ2, inpatient, RY2"):
+        import_baseline(tmp_path / "again.xlsx", mh_plan)
+
+
+def test_opendocument_spreadsheets_read(corpus, mh_plan):
+    plan, report = import_baseline(corpus["ods"], mh_plan)
+    assert report.sheet == "Budget" and report.units == ["gbp_k"] and report.total_pence == 1_975_000
+    assert plan.baseline.spend_pence[cell(plan, "NCBPS23K", "QK1", "community")] == 725_000
