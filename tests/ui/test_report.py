@@ -214,6 +214,15 @@ def test_a_failure_while_writing_leaves_no_partial_file(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
 
 
+def test_a_target_that_cannot_be_replaced_leaves_no_temporary_file(tmp_path):
+    """A real failure at the last step (works as root too): the target is a folder."""
+    (tmp_path / "report.pdf").mkdir()
+    with pytest.raises(OSError):
+        write_report(build_sample("mh-collaborative"), tmp_path / "report.pdf", ["Community first"])
+    assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
+    assert list((tmp_path / "report.pdf").iterdir()) == []
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write anywhere")
 def test_unwritable_folder_raises_oserror_and_writes_nothing(tmp_path):
     folder = tmp_path / "locked"
@@ -259,6 +268,13 @@ def test_file_export_report_writes_the_documents_plan(window, dialogs, tmp_path)
     assert "Page 1 of" in text
 
 
+def test_a_plan_without_options_is_refused(tmp_path):
+    plan = build_sample("mh-collaborative").replace(scenarios=())
+    with pytest.raises(ValidationError, match="at least one"):
+        write_report(plan, tmp_path / "x.pdf")
+    assert list(tmp_path.iterdir()) == []
+
+
 # -- helpers ----------------------------------------------------------------------------------
 def pages_titled(pages: list[str], title: str) -> str:
     """The text of the section starting with ``title`` up to the next section."""
@@ -273,3 +289,4 @@ def option_pages(plan, pages: list[str], name: str) -> str:
 
 def _is_section_start(text: str) -> bool:
     return text.startswith(("Summary", "Options compared", "Appraisal", "Option: ", "Assumptions"))
+

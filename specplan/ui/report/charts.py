@@ -81,8 +81,16 @@ def _draw(chart: Chart, key: str, width: int, height: int, caption: str) -> Char
     chart.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     chart.resize(width, height)
     chart.show()
-    QApplication.processEvents()
+    QApplication.sendPostedEvents()  # lay the chart out; no user input is handled meanwhile
     chart.hover.hide()
+    # Axes widen to fit their tick labels while painting: paint once, lay out again, then draw.
+    scratch = QImage(width, height, QImage.Format.Format_RGB32)
+    painter = QPainter(scratch)
+    try:
+        chart.scene().render(painter)
+    finally:
+        painter.end()
+    QApplication.sendPostedEvents()
     image = QImage(width * SCALE, height * SCALE, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     # Items drawn at a fixed screen size (the legend) would stay small when the scene is scaled up.

@@ -154,7 +154,7 @@ def assumptions(context: ReportContext) -> str:
     facts = pairs([
         ("Base year", f"{years[0]}, projected {plan.horizon} years to {years[-1]}"),
         ("Services", f"{len(plan.services)} service lines"),
-        ("Footprints", f"{len(plan.icbs)} ICBs in {len(plan.regions)} regions"),
+        ("Footprints", f"{len(plan.icbs)} ICBs in {len(plan.regions)} region{'' if len(plan.regions) == 1 else 's'}"),
         ("Settings", ", ".join(s.replace("_", " ") for s in plan.settings)),
         ("Base-year spend", context.money(context.do_nothing.spend[0])),
     ])

@@ -1,5 +1,5 @@
-"""One option's pages: key figures, levers in words, its charts, what moves its saving most,
-and its review status with the comment threads on it and on its levers."""
+"""One option's pages: review status, key figures, levers in words, the comment threads on it and
+on its levers, its charts, and what moves its saving most."""
 
 from __future__ import annotations
 
@@ -27,11 +27,11 @@ def option_section(context: ReportContext, position: int, name: str) -> str:
         html.append(f"<p>{escape(scenario.description)}</p>")
     html.append("<h2>Key figures</h2>" + key_figures(context, name))
     html.append("<h2>Levers</h2>" + levers(context, name))
+    html.append("<h2>Review and comments</h2>" + comments(context, name))
     mix, shift = option_keys(position)
-    html.append(figure(context.images.get(mix)) + figure(context.images.get(shift)))
+    html.append("<h2>Spend by setting</h2>" + figure(context.images.get(mix)) + figure(context.images.get(shift)))
     if scenario.levers:
         html.append(sensitivity(context, name))
-    html.append("<h2>Review and comments</h2>" + comments(context, name))
     return "".join(html)
 
 
@@ -89,7 +89,7 @@ def comments(context: ReportContext, name: str) -> str:
     for number, lever in enumerate(context.plan.scenario(name).levers, start=1):
         thread = review.thread(name, number)
         if thread:
-            html.append(_thread(thread, f"On lever {number}: {lever.describe()}"))
+            html.append(_thread(thread, f"On lever {number}: {lever.describe().replace('_', ' ')}"))
     if not any(c.option == name for c in review.comments):
         return "<p>No comments yet.</p>"
     return "".join(html)
