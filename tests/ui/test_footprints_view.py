@@ -204,3 +204,41 @@ def test_a_plan_in_review_mode_locks_the_level_and_the_pace_of_change(qtbot, win
     view = open_view(window)
     assert not view.level_box.isEnabled()
     assert not view.slider.isEnabled() and not view.spin.isEnabled()
+
+
+def test_the_icb_table_lists_each_icbs_spend_fair_share_and_distance(qtbot, window):
+    doc = window.document
+    view = open_view(window)
+    choose(view.service_box, "NCBPS23K")
+    view.tables.setCurrentWidget(view.icb_table)
+    s, t = doc.plan.service_index["NCBPS23K"], doc.plan.horizon
+    result = selected_result(window)
+    proxy = view.icbs_proxy
+    assert proxy.rowCount() == len(doc.plan.icbs)
+    for row in range(proxy.rowCount()):
+        i = proxy.mapToSource(proxy.index(row, 0)).row()
+        spend, fair = int(result.spend_by_icb[s, i, t]), int(result.fair_share[s, i, t])
+        assert proxy.index(row, 3).data() == exact_money(spend)
+        assert proxy.index(row, 4).data() == exact_money(fair)
+        assert proxy.index(row, 5).data().removeprefix("+") == exact_money(spend - fair)
+        assert proxy.index(row, 2).data() == "Midlands"
+    header = view.icb_table.horizontalHeader()
+    x = header.sectionViewportPosition(5) + header.sectionSize(5) // 2
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(x, header.height() // 2))
+    values = [proxy.index(r, 5).data(Qt.ItemDataRole.UserRole) for r in range(proxy.rowCount())]
+    assert values == sorted(values)
+
+
+def test_moving_the_mouse_over_a_bar_shows_its_figures(qtbot, window):
+    view = open_view(window)
+    chart = view.chart
+    chart.resize(800, 400)
+    qtbot.wait(10)
+    bar = chart.bars[2]
+    centre = bar.mapToScene(bar.boundingRect().center())
+    QTest.mouseMove(chart.viewport(), chart.mapFromScene(centre))
+    qtbot.waitUntil(chart.hover.isVisible, timeout=1000)
+    assert chart.hover.isVisible()
+    name = window.document.plan.icbs[2].name.removeprefix("NHS ").removesuffix(" Integrated Care Board")
+    assert chart.hover.textItem.toPlainText().startswith(name)

@@ -67,6 +67,7 @@ class BaselineModel(QAbstractTableModel):
         n_s, n_i, n_k = plan.baseline.shape
         self._n_k, self._n_ik, self._n = n_k, n_i * n_k, n_s * n_i * n_k
         self._order = np.arange(self._n)  # display row -> flat cell
+        self.order = self._order.tolist()  # the same as a list: per-row lookups in data()
         self._row_of = np.arange(self._n)  # flat cell -> display row
         regions = {r.code: r.name for r in plan.regions}
         self._service_codes = [s.code for s in plan.services]
@@ -90,16 +91,12 @@ class BaselineModel(QAbstractTableModel):
 
     def cell_of_row(self, row: int) -> tuple[int, int, int]:
         """``(service, icb, setting)`` positions of display row ``row``."""
-        s, rest = divmod(int(self._order[row]), self._n_ik)
+        s, rest = divmod(self.order[row], self._n_ik)
         i, k = divmod(rest, self._n_k)
         return s, i, k
 
     def row_of_cell(self, service: int, icb: int, setting: int) -> int:
         return int(self._row_of[service * self._n_ik + icb * self._n_k + setting])
-
-    def cell_of_flat(self, rows: np.ndarray) -> np.ndarray:
-        """Flat cell numbers of display ``rows`` (for filters working on cells)."""
-        return self._order[rows]
 
     def search_texts(self) -> tuple[list[str], list[str], list[str]]:
         """Lower-case text of each service, ICB and setting, for the filter box."""
@@ -136,7 +133,7 @@ class BaselineModel(QAbstractTableModel):
         if not index.isValid():
             return None
         column = index.column()
-        cell = int(self._order[index.row()])
+        cell = self.order[index.row()]
         s, rest = divmod(cell, self._n_ik)
         i, k = divmod(rest, self._n_k)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -251,6 +248,7 @@ class BaselineModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old_order = self._order
         self._order = new_order
+        self.order = new_order.tolist()
         self._row_of = np.empty(self._n, np.intp)
         self._row_of[new_order] = np.arange(self._n)
         persistent = self.persistentIndexList()

@@ -24,7 +24,7 @@ class BaselineProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(False)
         self._text = ""
         self._scope = Scope()
-        self._cells: np.ndarray | None = None  # flat cell -> shown; None shows all
+        self._cells: list[bool] | None = None  # flat cell -> shown; None shows all
         source.modelReset.connect(self._recompute)
 
     @property
@@ -36,7 +36,7 @@ class BaselineProxy(QSortFilterProxyModel):
         """``[s, i, k]`` mask of the cells shown, or None when every cell is shown."""
         if self._cells is None:
             return None
-        return self._cells.reshape(self.source.plan.baseline.shape)
+        return np.array(self._cells, dtype=bool).reshape(self.source.plan.baseline.shape)
 
     def set_filter(self, text: str | None = None, scope: Scope | None = None) -> None:
         if text is not None:
@@ -54,7 +54,7 @@ class BaselineProxy(QSortFilterProxyModel):
         self._cells = self._mask()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def _mask(self) -> np.ndarray | None:
+    def _mask(self) -> list[bool] | None:
         words = self._text.lower().split()
         if not words and self._scope.is_everything:
             return None
@@ -70,11 +70,11 @@ class BaselineProxy(QSortFilterProxyModel):
         if not self._scope.is_everything:
             in_services, in_icbs = self._scope.masks(plan)
             shown &= in_services[:, None, None] & in_icbs[None, :, None]
-        return shown.ravel()
+        return shown.ravel().tolist()  # list lookups are the fastest per-row test
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         cells = self._cells
-        return cells is None or bool(cells[self.source.cell_of_flat(source_row)])
+        return cells is None or cells[self.source.order[source_row]]
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """Sort in the source model (numpy); this proxy keeps the source's order."""

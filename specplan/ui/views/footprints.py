@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,7 @@ from ...engine import DO_NOTHING
 from ...engine.footprints import pool_table
 from ..charts.distance import DistanceChart
 from ..document import Document
+from ..models.icb_distance_model import IcbDistanceModel
 from ..models.pools_model import SORT_ROLE, PoolsModel
 from .live import LiveView
 
@@ -94,24 +96,24 @@ class FootprintsView(LiveView):
         self.pools_proxy = QSortFilterProxyModel(self)
         self.pools_proxy.setSourceModel(self.pools)
         self.pools_proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView(self)
-        self.table.setModel(self.pools_proxy)
-        self.table.setAccessibleName("Pools of the service")
-        self.table.setSortingEnabled(True)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table = _table_view(self.pools_proxy, "Pools of the service", self)
+        self.icbs = IcbDistanceModel(self)
+        self.icbs_proxy = QSortFilterProxyModel(self)
+        self.icbs_proxy.setSourceModel(self.icbs)
+        self.icbs_proxy.setSortRole(SORT_ROLE)
+        self.icb_table = _table_view(self.icbs_proxy, "Each ICB's spend, fair share and distance", self)
+        self.tables = QTabWidget(self)
+        self.tables.addTab(self.table, "Pools")
+        self.tables.addTab(self.icb_table, "ICBs")
+        self.tables.setDocumentMode(True)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.chart)
-        splitter.addWidget(self.table)
+        splitter.addWidget(self.tables)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         self.chart.setMinimumHeight(240)
-        self.table.setMinimumHeight(110)
+        self.tables.setMinimumHeight(140)
         splitter.setSizes([6000, 2500])  # scaled to the space there is: the chart gets most
         layout.addWidget(splitter, stretch=1)
 
@@ -170,7 +172,7 @@ class FootprintsView(LiveView):
         finally:
             self._syncing = False
         self.pools.set_table(table, plan.viability_max_variation)
-        self.table.resizeColumnToContents(0)
+        self.icbs.set_table(table, plan)
         _, icbs = self.document.scope.masks(plan)
         self.chart.set_structure(plan)
         self.chart.update_distances(table.spend, table.fair_share, table.distance,
@@ -268,3 +270,18 @@ class FootprintsView(LiveView):
         elif lever.share != share:
             self.document.try_apply(edits.set_lever, option.name, position, "share", share,
                                     merge_key=merge_key)
+
+
+def _table_view(model, name: str, parent: QWidget) -> QTableView:
+    """A read-only, sortable table filling its width."""
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.setSortingEnabled(True)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    return table
