@@ -19,6 +19,7 @@ from specplan.engine import compute
 from specplan.engine.appraisal import appraise
 from specplan.engine.compare import compare
 from specplan.engine.scope import Scope, headline, scoped_totals
+from specplan.engine.sensitivity import tornado
 from specplan.samples import build_sample
 from specplan.ui.formatting import money, share
 from specplan.ui.report import export_report, write_report
@@ -170,9 +171,27 @@ def test_charts_are_images_and_text_is_text(mh_report):
     reader = PdfReader(written.path)
     summary = next(n for n, text in enumerate(pages) if text.startswith("Summary"))
     assert len(reader.pages[summary].images) == 1  # the trajectory chart
+    tornadoes = sum(1 for s in plan.scenarios if s.levers and any(b.swing for b in tornado(plan, s.name).bars))
     charts = sum(len(page.images) for page in reader.pages)
-    assert charts == 1 + 2 * len(plan.scenarios)  # plus setting mix and shift per option
+    # trajectories, final-year mix of every option, then setting mix, shift and tornado per option
+    assert charts == 2 + 2 * len(plan.scenarios) + tornadoes
     assert "Spend per year of each option in this report" in pages[summary]
+
+
+def test_sensitivity_figures_match_the_engine(mh_report):
+    plan, _written, pages = mh_report
+    for scenario in plan.scenarios:
+        section = option_pages(plan, pages, scenario.name)
+        if not scenario.levers:
+            assert "What moves the saving most" not in section
+            continue
+        result = tornado(plan, scenario.name, 0.2)
+        assert f"the cumulative saving is {money(result.base_saving)} as planned" in section
+        for bar in [b for b in result.bars if b.swing][:6]:
+            label = bar.parameter.label[:1].upper() + bar.parameter.label[1:]
+            assert f"{label} " in section
+            for value in (bar.low_saving, bar.high_saving, bar.swing):
+                assert money(value) in section, (scenario.name, label, value)
 
 
 def test_options_limit_the_report_in_the_order_given(tmp_path):

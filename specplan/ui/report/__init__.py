@@ -47,7 +47,7 @@ def export_report(plan: Plan, path: Path, options: list[str] | None = None, unit
     path = Path(path)
     results = compute(plan)
     context = ReportContext(plan, results, chosen, unit, when or date.today())
-    context.images = chart_images(plan, results, chosen, unit)
+    context.images = chart_images(context)
     footer = f"{plan.name} · {context.date_text}"
     pages = write_pdf(lambda numbers: report_html(context, numbers), context.images, path,
                       f"{plan.name}: options appraisal", footer)

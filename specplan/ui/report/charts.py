@@ -7,18 +7,21 @@ at ``SCALE`` times that, so text and lines stay sharp on paper.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
-from ...domain.plan import Plan
-from ...engine.calculate import PlanResults
-from ...engine.scope import Scope, scoped_totals
 from ..charts.base import Chart
+from ..charts.option_mix import OptionMixChart
 from ..charts.setting_mix import SettingMixChart
 from ..charts.shift import ShiftChart
+from ..charts.tornado import TornadoChart
 from ..charts.trajectory import TrajectoryChart
+
+if TYPE_CHECKING:
+    from .context import ReportContext
 
 #: Page body width in 96-dpi pixels (170 mm).
 BODY_WIDTH = 640
@@ -36,41 +39,55 @@ class ChartImage:
     caption: str
 
 
-def trajectory_key() -> str:
-    return "chart:trajectory"
+TRAJECTORY = "chart:trajectory"
+OPTION_MIX = "chart:option-mix"
 
 
-def option_keys(position: int) -> tuple[str, str]:
-    """The setting-mix and shift chart keys of the option at ``position`` in the report."""
-    return f"chart:mix-{position}", f"chart:shift-{position}"
+def option_keys(position: int) -> tuple[str, str, str]:
+    """The setting-mix, shift and tornado chart keys of the option at ``position`` in the report."""
+    return f"chart:mix-{position}", f"chart:shift-{position}", f"chart:tornado-{position}"
 
 
-def chart_images(plan: Plan, results: PlanResults, options: list[str], unit: str) -> dict[str, ChartImage]:
-    """Trajectories of the chosen options, then each option's setting mix and shift, as the
-    Overview shows them."""
+def chart_images(context: ReportContext) -> dict[str, ChartImage]:
+    """The Overview's and Compare view's charts of the chosen options, then each option's setting
+    mix, shift and sensitivity tornado, as the app draws them."""
+    plan, unit = context.plan, context.unit
     years, settings = list(plan.years), list(plan.settings)
-    chosen = [scoped_totals(results.scenario(name), plan, Scope()) for name in options]
-    do_nothing = scoped_totals(results.do_nothing, plan, Scope())
-    has_do_nothing = any(not plan.scenario(name).levers for name in options)
+    chosen = [context.totals[name] for name in context.options]
+    do_nothing = context.do_nothing
+    reference = not context.has_do_nothing_option
     images: dict[str, ChartImage] = {}
+    charts: list[Chart] = []
+
+    def draw(chart: Chart, key: str, height: int, caption: str) -> None:
+        charts.append(chart)
+        images[key] = _draw(chart, key, BODY_WIDTH, height, caption)
 
     trajectory = TrajectoryChart(unit=unit)
-    trajectory.update_totals(years, chosen, do_nothing, show_do_nothing=not has_do_nothing)
-    images[trajectory_key()] = _draw(trajectory, trajectory_key(), BODY_WIDTH, 330,
-                                     "Spend per year of each option in this report"
-                                     + ("" if has_do_nothing else ", with doing nothing dashed grey"))
-    charts: list[Chart] = [trajectory]
+    trajectory.update_totals(years, chosen, do_nothing, show_do_nothing=reference)
+    draw(trajectory, TRAJECTORY, 330, "Spend per year of each option in this report"
+         + (", with doing nothing dashed grey" if reference else ""))
+    mix_all = OptionMixChart(unit=unit)
+    mix_all.update_options(settings, ([do_nothing] if reference else []) + chosen)
+    draw(mix_all, OPTION_MIX, 280, f"Spend by setting in {years[-1]}, one bar per option")
     for position, totals in enumerate(chosen):
-        mix_key, shift_key = option_keys(position)
+        mix_key, shift_key, tornado_key = option_keys(position)
         mix, shift = SettingMixChart(unit=unit), ShiftChart(unit=unit)  # fresh axes per option
-        charts += [mix, shift]
         mix.setTitle(f"Spend by setting: {totals.name}")
         mix.update_totals(years, settings, totals)
-        images[mix_key] = _draw(mix, mix_key, BODY_WIDTH, 245, f"Spend by setting per year: {totals.name}")
+        draw(mix, mix_key, 245, f"Spend by setting per year: {totals.name}")
         shift.setTitle(f"Inpatient against community: {totals.name}")
         shift.update_totals(years, settings, totals, do_nothing)
-        images[shift_key] = _draw(shift, shift_key, BODY_WIDTH, 245,
-                                  f"Inpatient and community spend of {totals.name}; dotted: doing nothing")
+        draw(shift, shift_key, 245, f"Inpatient and community spend of {totals.name}; dotted: doing nothing")
+        bars = context.sensitivity(totals.name)
+        if bars is not None and bars.bars:
+            tornado = TornadoChart(unit=unit, max_bars=len(bars.bars))
+            tornado.setTitle(f"Sensitivity of cumulative saving: {totals.name}")
+            tornado.update_tornado(bars)
+            tornado.legend.setColumnCount(2)  # one line, so that it clears the top bar
+            draw(tornado, tornado_key, 100 + 36 * len(bars.bars),
+                 f"Cumulative saving with each number {bars.amount:.0%} lower (hatched) and higher; "
+                 "dashed: as planned")
     for chart in charts:
         chart.deleteLater()
     return images

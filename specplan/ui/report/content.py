@@ -11,7 +11,7 @@ from html import escape
 from ...engine.compare import ROWS, best
 from ..formatting import share
 from .appraisal_section import appraisal_section, appraisal_summary
-from .charts import trajectory_key
+from .charts import OPTION_MIX, TRAJECTORY
 from .context import ReportContext
 from .option_section import option_section
 from .tables import Cell, chunks, figure, grid, pairs
@@ -105,7 +105,7 @@ def summary(context: ReportContext) -> str:
     return (f"<h1>Summary</h1><p>{intro}</p><h2>The options at a glance</h2>"
             + grid(headers, rows)  # columns sized by their figures
             + f"<p>{appraisal_summary(context)}</p>" + "<h2>Spend per year</h2>"
-            + figure(context.images.get(trajectory_key())))
+            + figure(context.images.get(TRAJECTORY)))
 
 
 # -- comparison -------------------------------------------------------------------------------
@@ -136,6 +136,7 @@ def comparison(context: ReportContext) -> str:
                                  for row in columns]
                 for label, attribute, _ in ROWS]
         html.append(grid(["", *(row.name for row in columns)], body) + "<p></p>")
+    html.append(figure(context.images.get(OPTION_MIX)))
     html.append("<h2>Spend per year</h2>")
     for group in chunks(rows_all[1:], COLUMNS_PER_TABLE + 1):
         columns = [*reference, *group]

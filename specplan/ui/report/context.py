@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -13,8 +14,13 @@ from ...engine.appraisal import AppraisalResult, Ranked, appraise
 from ...engine.calculate import PlanResults
 from ...engine.compare import Comparison, compare
 from ...engine.scope import Headline, Scope, ScopedTotals, headline, scoped_totals
+from ...engine.sensitivity import Tornado, tornado
 from ..formatting import money
 from .charts import ChartImage
+
+#: Each number moves this share down and up in the sensitivity; the largest few are shown.
+SENSITIVITY = 0.2
+SENSITIVITY_BARS = 6
 
 
 def choose_options(plan: Plan, names: list[str] | None) -> list[str]:
@@ -86,6 +92,19 @@ class ReportContext:
     @property
     def scored(self) -> bool:
         return any(s.option in self.options for s in self.plan.appraisal.scores)
+
+    def sensitivity(self, option: str) -> Tornado | None:
+        """The option's tornado, cut to the ``SENSITIVITY_BARS`` numbers that move its saving
+        most (None for an option without levers)."""
+        if not self.plan.scenario(option).levers:
+            return None
+
+        def make() -> Tornado:
+            full = tornado(self.plan, option, SENSITIVITY)
+            bars = tuple(bar for bar in full.bars if bar.swing > 0)[:SENSITIVITY_BARS]
+            return dataclasses.replace(full, bars=bars)
+
+        return self.cached("tornado", option, make)
 
     @property
     def has_do_nothing_option(self) -> bool:

@@ -6,17 +6,13 @@ from __future__ import annotations
 from html import escape
 
 from ...engine.sensitivity import SHARES as SHARE_FIELDS
-from ...engine.sensitivity import Bar, tornado
+from ...engine.sensitivity import Bar
 from ..formatting import share
 from .appraisal_section import rank_text, weighted_text
 from .charts import option_keys
 from .context import ReportContext
 from .tables import Cell, figure, grid, pairs
 from .words import comment_time, lever_sentence
-
-#: Sensitivity bars shown per option, largest swing first.
-BARS = 6
-SENSITIVITY = 0.2
 
 
 def option_section(context: ReportContext, position: int, name: str) -> str:
@@ -28,10 +24,10 @@ def option_section(context: ReportContext, position: int, name: str) -> str:
     html.append("<h2>Key figures</h2>" + key_figures(context, name))
     html.append("<h2>Levers</h2>" + levers(context, name))
     html.append("<h2>Review and comments</h2>" + comments(context, name))
-    mix, shift = option_keys(position)
+    mix, shift, tornado_key = option_keys(position)
     html.append("<h2>Spend by setting</h2>" + figure(context.images.get(mix)) + figure(context.images.get(shift)))
     if scenario.levers:
-        html.append(sensitivity(context, name))
+        html.append(sensitivity(context, name, figure(context.images.get(tornado_key))))
     return "".join(html)
 
 
@@ -69,17 +65,17 @@ def levers(context: ReportContext, name: str) -> str:
     return f"<p>Applied in this order, each to what the earlier ones leave:</p><ol>{items}</ol>"
 
 
-def sensitivity(context: ReportContext, name: str) -> str:
-    result = context.cached("tornado", name, lambda: tornado(context.plan, name, SENSITIVITY))
-    bars = [bar for bar in result.bars if bar.swing > 0][:BARS]
+def sensitivity(context: ReportContext, name: str, chart: str) -> str:
+    result = context.sensitivity(name)
+    bars = result.bars if result is not None else ()
     if not bars:
         return ""
     rows = [[_capital(bar.parameter.label), Cell(_value(bar, bar.low), True), Cell(context.money(bar.low_saving), True),
              Cell(_value(bar, bar.high), True), Cell(context.money(bar.high_saving), True),
              Cell(context.money(bar.swing), True)] for bar in bars]
-    return (f"<h2>What moves the saving most</h2><p>Each number moved {SENSITIVITY:.0%} down and up on its own; "
+    return (f"<h2>What moves the saving most</h2><p>Each number moved {result.amount:.0%} down and up on its own; "
             f"the cumulative saving is {context.money(result.base_saving)} as planned.</p>"
-            + grid(["Assumption", Cell("Low", True), Cell("Saving", True), Cell("High", True),
+            + chart + grid(["Assumption", Cell("Low", True), Cell("Saving", True), Cell("High", True),
                     Cell("Saving", True), Cell("Swing", True)], rows, [34, 11, 15, 11, 15, 14]))
 
 
