@@ -103,6 +103,11 @@ class Plan:
         """Labels of years 0..H, e.g. ``("2025/26", "2026/27", ...)``."""
         return tuple(year_label(self.base_year + t) for t in range(self.horizon + 1))
 
+    @property
+    def has_do_nothing_option(self) -> bool:
+        """An option without levers already shows what doing nothing costs."""
+        return any(not s.levers for s in self.scenarios)
+
     def scenario(self, name: str) -> Scenario:
         for scenario in self.scenarios:
             if scenario.name == name:

@@ -85,6 +85,12 @@ def scoped_totals(result: ScenarioResult, plan: Plan, scope: Scope) -> ScopedTot
                         flows["saving"], flows["double_running"], beds, share)
 
 
+def totals_in_scope(results, scope: Scope) -> tuple[list[ScopedTotals], ScopedTotals]:
+    """Every option's totals within ``scope`` (plan order), and doing nothing's."""
+    plan = results.plan
+    return [scoped_totals(r, plan, scope) for r in results.scenarios], scoped_totals(results.do_nothing, plan, scope)
+
+
 @dataclass(frozen=True)
 class Headline:
     """The figures a board asks first, for one option against do nothing (final year unless

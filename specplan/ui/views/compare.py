@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from ...engine.compare import ROWS, best, compare
-from ...engine.scope import scoped_totals
+from ...engine.scope import totals_in_scope
 from ..charts.option_mix import OptionMixChart
 from ..charts.trajectory import TrajectoryChart
 from ..document import Document
@@ -60,10 +60,8 @@ class CompareView(LiveView):
         for t in range(len(years)):
             for c, row in enumerate(rows):
                 self._put(len(ROWS) + t, c, money(row.spend[t], self.unit), False)
-        options = [scoped_totals(r, plan, scope) for r in results.scenarios]
-        do_nothing = scoped_totals(results.do_nothing, plan, scope)
-        has_do_nothing = any(not s.levers for s in plan.scenarios)
-        self.trajectory.update_totals(years, options, do_nothing, show_do_nothing=not has_do_nothing)
+        options, do_nothing = totals_in_scope(results, scope)
+        self.trajectory.update_totals(years, options, do_nothing, show_do_nothing=not plan.has_do_nothing_option)
         self.mix.update_options(list(plan.settings), options)
 
     def _put(self, row: int, column: int, text: str, is_best: bool) -> None:

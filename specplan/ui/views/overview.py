@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ...engine.scope import headline, scoped_totals
+from ...engine.scope import headline, totals_in_scope
 from ..charts.setting_mix import SettingMixChart
 from ..charts.shift import ShiftChart
 from ..charts.trajectory import TrajectoryChart
@@ -54,10 +54,8 @@ class OverviewView(LiveView):
         document = self.document
         plan, results, scope = document.plan, document.results, document.scope
         years = list(plan.years)
-        options = [scoped_totals(r, plan, scope) for r in results.scenarios]
-        do_nothing = scoped_totals(results.do_nothing, plan, scope)
-        has_do_nothing = any(not s.levers for s in plan.scenarios)
-        self.trajectory.update_totals(years, options, do_nothing, show_do_nothing=not has_do_nothing)
+        options, do_nothing = totals_in_scope(results, scope)
+        self.trajectory.update_totals(years, options, do_nothing, show_do_nothing=not plan.has_do_nothing_option)
         selected = next((o for o in options if o.name == document.selected_scenario), do_nothing)
         self.setting_mix.setTitle(f"Spend by setting: {selected.name}")
         self.setting_mix.update_totals(years, list(plan.settings), selected)
