@@ -135,7 +135,8 @@ def test_appraisal_totals_ranks_and_robustness_match_the_engine(mh_report):
         assert f"{ranked.weighted:.2f}" in section
     summary = pages_titled(pages, "Summary")
     for ranked in result.ranked:
-        assert f"{ranked.rank} of {len(result.ranked)}" in summary
+        tied = sum(r.rank == ranked.rank for r in result.ranked) > 1
+        assert f"{ranked.rank}{'=' if tied else ''} of {len(result.ranked)}" in summary
     top = result.ranked[0]
     assert f"{top.option} has the highest weighted score, {top.weighted:.2f} out of 5" in section
     assert ("stays first when any one weight moves 10 points" in section) == result.robust
@@ -164,6 +165,8 @@ def test_assumptions_describe_growth_in_words(mh_report):
     assert "Demographic growth by ICB" in section
     assert "Net price uplift (inflation less efficiency): 1.5% a year; 2.5% in 2026/27." in section
     assert "Bed occupancy 92.0%" in section
+    assert "Clinical review: draft: Do nothing; endorsed: Community first; not supported: Step-down and outreach " \
+           "(3 comments)." in pages_titled(pages, "Summary")
 
 
 def test_charts_are_images_and_text_is_text(mh_report):
@@ -274,7 +277,13 @@ def test_national_report_matches_the_engine(tmp_path):
         for value in (money(row.cumulative_spend), money(row.cumulative_saving), money(figures.final_spend),
                       share(row.community_share), f"{row.beds:,.0f}"):
             assert value in section, (row.name, value)
-    assert "for 42 ICBs" in pages_titled(pages, "Assumptions")
+    assumptions = pages_titled(pages, "Assumptions")
+    assert "for 42 ICBs" in assumptions
+    for rate in plan.growth.rates:  # every ICB's demographic growth is tabled
+        if rate.kind == "demographic" and rate.year is None:
+            name = next(i.name for i in plan.icbs if i.code == rate.code)
+            short = name.removeprefix("NHS ").removesuffix(" Integrated Care Board")
+            assert f"{short} {share(rate.rate)}" in assumptions
 
 
 def test_file_export_report_writes_the_documents_plan(window, dialogs, tmp_path):

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from html import escape
 
+from ...domain.appraisal import STATUSES
 from ...engine.compare import ROWS, best
 from ..formatting import share
-from .appraisal_section import appraisal_section, appraisal_summary
+from .appraisal_section import appraisal_section, appraisal_summary, rank_text
+from .assumptions_section import assumptions
 from .charts import OPTION_MIX, TRAJECTORY
 from .context import ReportContext
 from .option_section import option_section
 from .tables import Cell, chunks, figure, grid, pairs
-from .words import growth_sentences, is_illustrative, other_assumptions
+from .words import is_illustrative
 
 NHS_BLUE = "#005EB8"
 #: Options per comparison table: more would not fit across an A4 page.
@@ -101,11 +103,24 @@ def summary(context: ReportContext) -> str:
         rows.append([Cell(name, bold=True), context.status(name), Cell(context.money(row.cumulative_spend), True),
                      Cell(context.money(row.change_vs_do_nothing), True),
                      Cell(context.money(row.cumulative_saving), True), Cell(share(row.community_share), True),
-                     Cell(f"{ranked.rank} of {n}" if context.scored else "not scored", True)])
+                     Cell(f"{rank_text(context, ranked.rank)} of {n}" if context.scored else "not scored", True)])
     return (f"<h1>Summary</h1><p>{intro}</p><h2>The options at a glance</h2>"
             + grid(headers, rows)  # columns sized by their figures
-            + f"<p>{appraisal_summary(context)}</p>" + "<h2>Spend per year</h2>"
+            + f"<p>{appraisal_summary(context)}</p><p>{escape(review_summary(context))}</p>"
+            + "<h2>Spend per year</h2>"
             + figure(context.images.get(TRAJECTORY)))
+
+
+def review_summary(context: ReportContext) -> str:
+    """``Review: endorsed: A; in review: B; draft: C.``"""
+    parts = []
+    for status in STATUSES:
+        names = [name for name in context.options if context.status(name) == status]
+        if names:
+            parts.append(f"{status}: {', '.join(names)}")
+    comments = sum(1 for c in context.plan.review.comments if c.option in context.options)
+    said = f"{comments} comment{'' if comments == 1 else 's'}" if comments else "no comments yet"
+    return f"Clinical review: {'; '.join(parts)} ({said})."
 
 
 # -- comparison -------------------------------------------------------------------------------
@@ -146,23 +161,3 @@ def comparison(context: ReportContext) -> str:
                     + [Cell(context.money(row.cumulative_spend), True, bold=True) for row in columns])
         html.append(grid(["Year", *(row.name for row in columns)], body) + "<p></p>")
     return "".join(html)
-
-
-# -- assumptions ------------------------------------------------------------------------------
-def assumptions(context: ReportContext) -> str:
-    plan = context.plan
-    years = plan.years
-    facts = pairs([
-        ("Base year", f"{years[0]}, projected {plan.horizon} years to {years[-1]}"),
-        ("Services", f"{len(plan.services)} service lines"),
-        ("Footprints", f"{len(plan.icbs)} ICBs in {len(plan.regions)} region{'' if len(plan.regions) == 1 else 's'}"),
-        ("Settings", ", ".join(s.replace("_", " ") for s in plan.settings)),
-        ("Base-year spend", context.money(context.do_nothing.spend[0])),
-    ])
-    growth = "".join(f"<li>{escape(text)}</li>" for text in growth_sentences(plan))
-    other = "".join(f"<li>{escape(text)}</li>" for text in other_assumptions(plan))
-    note = ""
-    if is_illustrative(plan):
-        note = f'<p class="note"><b>Illustrative:</b> {escape(plan.description)}</p>'
-    return (f"<h1>Assumptions</h1>{facts}<h2>Growth (doing nothing)</h2><ul>{growth}</ul>"
-            f"<h2>Beds and risk pools</h2><ul>{other}</ul>{note}")
