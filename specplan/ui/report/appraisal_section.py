@@ -7,7 +7,10 @@ from html import escape
 
 from ...engine.appraisal import SWING_POINTS
 from .context import ReportContext
-from .tables import Cell, grid
+from .tables import Cell, chunks, grid
+
+#: Options side by side in one appraisal table.
+OPTIONS_PER_TABLE = 5
 
 
 def weighted_text(value: float) -> str:
@@ -45,7 +48,7 @@ def appraisal_section(context: ReportContext) -> str:
     criteria = appraisal.criteria
     html = ["<h1>Appraisal</h1>",
             ("<p>Each option is scored from 0 (worst) to 5 (best) against each criterion; the weighted score "
-            "is the weighted mean of its scores (weights in points, shown in brackets), out of 5. "
+            "is the weighted mean of its scores (weights in points), out of 5. "
             "Equal weighted scores share a rank.</p>")]
     if not criteria:
         return "".join(html) + "<p>The plan has no appraisal criteria.</p>"
@@ -53,17 +56,17 @@ def appraisal_section(context: ReportContext) -> str:
         weights = grid(["Criterion", Cell("Weight (points)", True)],
                        [[c.name, Cell(f"{c.weight:g}", True)] for c in criteria], [70, 30])
         return "".join(html) + weights + f"<p>{appraisal_summary(context)}</p>"
-    headers = (["Option"] + [f"{c.name} ({c.weight:g})" for c in criteria]
-               + [Cell("Weighted score", True), Cell("Rank", True)])
-    rows = []
-    for ranked in context.appraisal.ranked:
-        scores = [appraisal.score(ranked.option, c.name) for c in criteria]
-        rows.append([Cell(ranked.option, bold=True)]
-                    + [Cell("–" if s is None else str(s.score), True) for s in scores]
-                    + [Cell(weighted_text(ranked.weighted), True, best=ranked.rank == 1 and context.scored),
-                       Cell(rank_text(context, ranked.rank), True)])
-    share = int(62 / len(criteria))
-    html.append(grid(headers, rows, [20] + [share] * len(criteria) + [11, 7]))
+    for group in chunks(list(context.appraisal.ranked), OPTIONS_PER_TABLE):
+        # criteria down the side, options (best first) across: long names need no narrow columns
+        headers = ["Criterion", Cell("Weight", True), *(Cell(r.option, True) for r in group)]
+        rows = [[c.name, Cell(f"{c.weight:g}", True)]
+                + [Cell("–" if (s := appraisal.score(r.option, c.name)) is None else str(s.score), True)
+                   for r in group]
+                for c in criteria]
+        rows.append([Cell("Weighted score (out of 5)", bold=True), ""]
+                    + [Cell(weighted_text(r.weighted), True, best=r.rank == 1, bold=True) for r in group])
+        rows.append([Cell("Rank", bold=True), ""] + [Cell(rank_text(context, r.rank), True, bold=True) for r in group])
+        html.append(grid(headers, rows) + "<p></p>")
     unscored = [r for r in context.appraisal.ranked if r.unscored]
     if unscored:
         html.append('<p class="note">– not scored yet (counted as 0): '
