@@ -68,7 +68,9 @@ def chart_images(context: ReportContext) -> dict[str, ChartImage]:
     draw(trajectory, TRAJECTORY, 330, "Spend per year of each option in this report"
          + (", with doing nothing dashed grey" if reference else ""))
     mix_all = OptionMixChart(unit=unit)
-    mix_all.update_options(settings, ([do_nothing] if reference else []) + chosen)
+    mixed = ([do_nothing] if reference else []) + chosen
+    mix_all.update_options(settings, mixed)
+    mix_all.legend.setColumnCount(min(len(mixed), 4))  # one line where it can: it sits over the bars
     draw(mix_all, OPTION_MIX, 280, f"Spend by setting in {years[-1]}, one bar per option")
     for position, totals in enumerate(chosen):
         mix_key, shift_key, tornado_key = option_keys(position)

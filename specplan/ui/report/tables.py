@@ -21,11 +21,9 @@ def cell(value: str | Cell) -> Cell:
     return value if isinstance(value, Cell) else Cell(str(value))
 
 
-def grid(headers: Sequence[str | Cell], rows: Sequence[Sequence[str | Cell]], widths: Sequence[int] | None = None,
-         header_points: float | None = None) -> str:
-    """A bordered table; the header row repeats at the top of each page it runs onto.
-    ``header_points`` sets a smaller header font for tables with many columns."""
-    head = "".join(_td(cell(h), "th", widths[n] if widths else None, header_points) for n, h in enumerate(headers))
+def grid(headers: Sequence[str | Cell], rows: Sequence[Sequence[str | Cell]], widths: Sequence[int] | None = None) -> str:
+    """A bordered table; the header row repeats at the top of each page it runs onto."""
+    head = "".join(_td(cell(h), "th", widths[n] if widths else None) for n, h in enumerate(headers))
     body = "".join("<tr>" + "".join(_td(cell(v), "td") for v in row) + "</tr>" for row in rows)
     return f"<table {GRID}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
@@ -49,7 +47,7 @@ def chunks(items: list, size: int) -> list[list]:
     return [items[n:n + size] for n in range(0, len(items), size)] or [[]]
 
 
-def _td(value: Cell, tag: str, width: int | None = None, points: float | None = None) -> str:
+def _td(value: Cell, tag: str, width: int | None = None) -> str:
     attributes = []
     if value.number:
         attributes.append('align="right"')
@@ -58,8 +56,6 @@ def _td(value: Cell, tag: str, width: int | None = None, points: float | None = 
     style = []
     if tag == "th":
         style.append("background-color: #E8EDEE; font-weight: bold")
-        if points:
-            style.append(f"font-size: {points}pt")
     if value.best:
         attributes.append('bgcolor="#DCEFE6"')
     if value.best or value.bold:
