@@ -182,9 +182,13 @@ def test_a_plan_with_other_cells_resets_the_table(qtbot, window):
     view = open_view(window)
     resets = []
     view.model.modelReset.connect(lambda: resets.append(True))
+    click_header(view, SPEND)
     window.document.replace_plan(build_sample("national"), "Import")
     assert resets == [True]
     assert view.proxy.rowCount() == window.document.plan.baseline.spend_pence.size
+    values = shown_cells(view, SPEND)
+    assert values == sorted(values)  # still in the order the header shows
+    assert exact_money(window.document.plan.baseline.total_pence) in view.totals.text()
     mark_saved(window)
 
 

@@ -194,9 +194,10 @@ def test_the_national_plan_groups_42_icbs_in_7_regions_and_shows_an_options_over
     assert np.allclose(view.chart.heights() * view.chart.divisor, distance, atol=1e-6)
 
 
-def test_chart_saves_as_png(window, tmp_path):
+def test_chart_saves_as_png_and_svg(window, tmp_path):
     view = open_view(window)
     assert view.chart.save_image(tmp_path / "distance.png").stat().st_size > 1000
+    assert "<svg" in view.chart.save_image(tmp_path / "distance.svg").read_text()
 
 
 def test_a_plan_in_review_mode_locks_the_level_and_the_pace_of_change(qtbot, window):

@@ -82,11 +82,18 @@ class BaselineView(LiveView):
         self.proxy.rowsInserted.connect(self._show_totals)
         self.proxy.rowsRemoved.connect(self._show_totals)
         self.model.dataChanged.connect(self._show_totals)
+        self.model.modelReset.connect(self._on_reset)
 
     def refresh(self) -> None:
         """Follow the navigator's scope; the cells themselves follow the plan through the model."""
         self.proxy.set_filter(scope=self.document.scope)
         self._show_totals()
+
+    def _on_reset(self) -> None:
+        """Other cells (an import): keep the order the header shows."""
+        header = self.table.horizontalHeader()
+        if header.sortIndicatorSection() >= 0 and self.table.isSortingEnabled():
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
     def _on_filter(self, text: str) -> None:
         self.proxy.set_filter(text=text)
