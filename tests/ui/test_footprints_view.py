@@ -243,3 +243,19 @@ def test_moving_the_mouse_over_a_bar_shows_its_figures(qtbot, window):
     assert chart.hover.isVisible()
     name = window.document.plan.icbs[2].name.removeprefix("NHS ").removesuffix(" Integrated Care Board")
     assert chart.hover.textItem.toPlainText().startswith(name)
+
+
+def test_the_service_list_follows_the_navigators_ticked_services(qtbot, window):
+    view = open_view(window)
+    doc = window.document
+    choose(view.service_box, "NCBPS23K")
+    assert view.service_box.count() == len(doc.plan.services)
+    window.navigator.set_checked("service", "NCBPS22E", False)
+    codes = [view.service_box.itemData(n) for n in range(view.service_box.count())]
+    assert "NCBPS22E" not in codes and len(codes) == len(doc.plan.services) - 1
+    assert view.service_code == "NCBPS23K"  # the choice survives
+    window.navigator.set_checked("service", "NCBPS23K", False)
+    assert view.service_code != "NCBPS23K"
+    s = doc.plan.service_index[view.service_code]
+    distance = selected_result(window).distance[s, :, doc.plan.horizon]
+    assert np.allclose(view.chart.heights() * view.chart.divisor, distance, atol=1e-6)

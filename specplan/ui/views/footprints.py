@@ -183,11 +183,14 @@ class FootprintsView(LiveView):
         self.note.setText(self._describe(plan, table, own, name, year))
 
     def _fill_boxes(self, plan) -> None:
-        codes = [s.code for s in plan.services]
+        ticked = self.document.scope.services
+        # The navigator's ticked services, or all of them when none (or all) are ticked.
+        services = [s for s in plan.services if ticked is None or s.code in ticked] or list(plan.services)
+        codes = [s.code for s in services]
         if [self.service_box.itemData(n) for n in range(self.service_box.count())] != codes:
             current = self.service_code
             self.service_box.clear()
-            for service in plan.services:
+            for service in services:
                 self.service_box.addItem(f"{service.code}  {service.name}", service.code)
             self.service_box.setCurrentIndex(max(self.service_box.findData(current), 0))
         years = list(plan.years)
