@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from operator import itemgetter
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import Connection
+from sqlalchemy import Boolean, Connection, Float, Integer
 
 from ..domain import (
     ICB,
@@ -95,154 +95,166 @@ def _opt_float(value: float | None) -> float | None:
 def read_plan(conn: Connection, path: Path) -> Plan:
     """The plan in the open file ``path``; InvalidPlanFileError if a value is of the wrong type
     or the plan breaks its rules."""
-    get = _Reader(conn, path)
-    plans = get.rows("plan")
+    tables = _Tables(conn, path)
+    plans = tables["plan"]
     if len(plans) != 1:
         raise InvalidPlanFileError(path, f"the file holds {len(plans)} plans instead of one")
+    _, name, base_year, horizon, occupancy, occupancy_mental_health, viability, description = plans[0]
     try:
-        services = _services(get)
-        settings = tuple(get.text("setting", r, 1) for r in get.rows("setting"))
-        icbs = tuple(ICB(get.text("icb", r, 1), get.text("icb", r, 2), get.text("icb", r, 3),
-                         get.number("icb", r, 4)) for r in get.rows("icb"))
+        services = _services(tables)
+        icbs = tuple(ICB(code, icb_name, region, population)
+                     for _, code, icb_name, region, population in tables["icb"])
+        settings = tuple(code for _, code in tables["setting"])
         return Plan(
-            name=get.text("plan", plans[0], 1), base_year=get.integer("plan", plans[0], 2),
-            horizon=get.integer("plan", plans[0], 3),
-            regions=tuple(Region(get.text("region", r, 1), get.text("region", r, 2))
-                          for r in get.rows("region")),
+            name=name, base_year=base_year, horizon=horizon,
+            regions=tuple(Region(code, region_name) for _, code, region_name in tables["region"]),
             icbs=icbs, services=services, settings=settings,
             baseline=_baseline(conn, path, (len(services), len(icbs), len(settings))),
-            growth=Growth(tuple(
-                GrowthRate(get.text("growth_rate", r, 1), get.text("growth_rate", r, 2, optional=True),
-                           get.number("growth_rate", r, 3), get.integer("growth_rate", r, 4, optional=True))
-                for r in get.rows("growth_rate"))),
-            scenarios=_scenarios(get),
-            occupancy_default=get.number("plan", plans[0], 4),
-            occupancy_mental_health=get.number("plan", plans[0], 5),
-            viability_max_variation=get.number("plan", plans[0], 6),
-            description=get.text("plan", plans[0], 7),
+            growth=Growth(tuple(GrowthRate(kind, code, rate, year)
+                                for _, kind, code, rate, year in tables["growth_rate"])),
+            scenarios=_scenarios(tables),
+            occupancy_default=occupancy, occupancy_mental_health=occupancy_mental_health,
+            viability_max_variation=viability, description=description,
         )
     except ValidationError as error:
         raise InvalidPlanFileError(path, f"the plan in the file breaks a rule: {error}") from None
 
 
-def _services(get: _Reader) -> tuple[ServiceLine, ...]:
+def _services(tables: _Tables) -> tuple[ServiceLine, ...]:
     units: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for row in get.rows("service_unit"):
-        units[row[0]].append((get.text("service_unit", row, 2), get.text("service_unit", row, 3)))
+    for service, _, setting, unit in tables["service_unit"]:
+        units[service].append((setting, unit))
     return tuple(
-        ServiceLine(
-            code=get.text("service", r, 1), name=get.text("service", r, 2),
-            programme=get.text("service", r, 3), planning_level=get.text("service", r, 4),
-            mental_health=get.flag("service", r, 5), units=tuple(units.pop(r[0], ())),
-            activity_per_patient=get.number("service", r, 6, optional=True),
-            occupancy=get.number("service", r, 7, optional=True),
-        )
-        for r in get.rows("service")
+        ServiceLine(code, name, programme, level, bool(mental_health), tuple(units.get(position, ())),
+                    per_patient, occupancy)
+        for position, code, name, programme, level, mental_health, per_patient, occupancy in tables["service"]
     )
 
 
-def _scenarios(get: _Reader) -> tuple[Scenario, ...]:
-    scopes: dict[str, dict[int, list[str]]] = {}
-    for table, column in (("lever_service", 2), ("lever_icb", 2)):
-        scopes[table] = defaultdict(list)
-        for row in get.rows(table):
-            scopes[table][row[0]].append(get.text(table, row, column))
+def _scenarios(tables: _Tables) -> tuple[Scenario, ...]:
+    services: dict[int, list[str]] = defaultdict(list)
+    icbs: dict[int, list[str]] = defaultdict(list)
+    for lever, _, code in tables["lever_service"]:
+        services[lever].append(code)
+    for lever, _, code in tables["lever_icb"]:
+        icbs[lever].append(code)
     phasing: dict[int, list[float]] = defaultdict(list)
-    for row in get.rows("phasing_value"):
-        if row[1] != len(phasing[row[0]]) + 1:
-            raise InvalidPlanFileError(get.path, f"lever {row[0]} has phasing for year {row[1]!r} "
-                                                 "out of sequence")
-        phasing[row[0]].append(get.number("phasing_value", row, 2))
+    for lever, year, value in tables["phasing_value"]:
+        if year != len(phasing[lever]) + 1:
+            raise InvalidPlanFileError(tables.path, f"lever {lever} has phasing for year {year} out of sequence")
+        phasing[lever].append(value)
     levers: dict[int, list] = defaultdict(list)
-    for row in get.rows("lever"):
-        levers[row[1]].append(_lever(get, row, scopes, phasing))
-    return tuple(Scenario(get.text("scenario", r, 1), tuple(levers.get(r[0], ())), get.text("scenario", r, 2))
-                 for r in get.rows("scenario"))
+    for row in tables["lever"]:
+        levers[row[1]].append(_lever(tables.path, row, services, icbs, phasing))
+    return tuple(Scenario(name, tuple(levers.get(position, ())), description)
+                 for position, name, description in tables["scenario"])
 
 
-def _lever(get: _Reader, row, scopes, phasing):
-    lever_id, kind = row[0], get.text("lever", row, 3)
-    services = tuple(scopes["lever_service"].get(lever_id, ()))
+def _lever(path: Path, row: tuple, services: dict, icbs: dict, phasing: dict):
+    (lever_id, _, _, kind, from_setting, to_setting, target, phasing_kind, substitution, reinvest,
+     double_running, share, level) = row
+    scope = tuple(services.get(lever_id, ()))
     if kind == "shift":
-        number = lambda n: get.number("lever", row, n)
-        return ShiftLever(
-            from_setting=get.text("lever", row, 4), to_setting=get.text("lever", row, 5),
-            target_share=number(6), phasing=Phasing(get.text("lever", row, 7), tuple(phasing.get(lever_id, ()))),
-            substitution_ratio=number(8), reinvest_share=number(9), double_running_share=number(10),
-            services=services, icbs=tuple(scopes["lever_icb"].get(lever_id, ())),
-        )
-    if lever_id in scopes["lever_icb"] or lever_id in phasing:
-        raise InvalidPlanFileError(get.path, f"lever {lever_id} ({kind}) has ICBs or phasing, which only "
-                                             "a shift lever has")
+        return ShiftLever(from_setting, to_setting, target, Phasing(phasing_kind, tuple(phasing.get(lever_id, ()))),
+                          substitution, reinvest, double_running, scope, tuple(icbs.get(lever_id, ())))
+    if lever_id in icbs or lever_id in phasing:
+        raise InvalidPlanFileError(path, f"lever {lever_id} ({kind}) has ICBs or phasing, which only "
+                                         "a shift lever has")
     if kind == "convergence":
-        return ConvergenceLever(share=get.number("lever", row, 11), services=services)
+        return ConvergenceLever(share=share, services=scope)
     if kind == "planning_level":
-        return PlanningLevelLever(level=get.text("lever", row, 12), services=services)
-    raise InvalidPlanFileError(get.path, f"lever {lever_id} is of unknown kind {kind!r} "
-                                         f"(expected {', '.join(LEVER_KINDS)})")
+        return PlanningLevelLever(level=level, services=scope)
+    raise InvalidPlanFileError(path, f"lever {lever_id} is of unknown kind {kind!r} "
+                                     f"(expected {', '.join(LEVER_KINDS)})")
 
 
 def _baseline(conn: Connection, path: Path, shape: tuple[int, int, int]) -> Baseline:
     """The dense arrays from the stored non-zero cells, straight from the driver's tuples.
 
-    numpy would silently turn 1.5 pence into 1 and '7' into 7, so the money and activity
-    columns' Python types are checked first (SQLite skips CHECK constraints in a read-only
-    ``quick_check``).
+    The cells go through float64 (one pass in C), then must be whole where whole numbers belong:
+    a plain int64 conversion would silently turn 1.5 pence into 1 (SQLite skips CHECK
+    constraints in a read-only ``quick_check``). Money from 2**53 pence up (£90 trillion) takes
+    an exact, slower path.
     """
-    rows = conn.connection.driver_connection.execute(f"SELECT {CELL_COLUMNS} FROM baseline_cell").fetchall()
-    for column, name, expected in ((3, "spend_pence", int), (4, "activity", float)):
-        found = set(map(type, map(itemgetter(column), rows)))
-        if found - {expected}:
-            wrong = next(r for r in rows if type(r[column]) is not expected)
-            raise InvalidPlanFileError(path, f"a baseline cell's {name} is {wrong[column]!r}, expected "
-                                             f"{'a whole number of pence' if expected is int else 'a number'}")
-    try:
-        cells = np.fromiter(rows, dtype=_CELL_DTYPE, count=len(rows))
-    except (TypeError, ValueError, OverflowError) as error:
-        raise InvalidPlanFileError(path, f"a baseline cell holds a value that is not a number ({error})") from None
+    driver = conn.connection.driver_connection
+    select = f"SELECT {CELL_COLUMNS} FROM baseline_cell"
+    try:  # streamed from the cursor: no list of row tuples is ever built
+        cells = np.fromiter(chain.from_iterable(driver.execute(select)), np.float64).reshape(-1, 5)
+    except (TypeError, ValueError, OverflowError):
+        raise _bad_cell(driver.execute(select).fetchall(), path) from None
+    if len(cells) and not np.all(np.abs(cells[:, :4]) < 2.0**53):
+        rows = driver.execute(select).fetchall()
+        problem = _bad_cell(rows, path, exact=True)
+        if problem is not None:
+            raise problem
+        exact = np.fromiter(rows, dtype=_CELL_DTYPE, count=len(rows))
+        return _fill(path, shape, (exact["s"], exact["i"], exact["k"]), exact["spend"], exact["activity"])
+    if (cells[:, :4] != np.floor(cells[:, :4])).any():
+        raise _bad_cell(driver.execute(select).fetchall(), path)
+    index = tuple(cells[:, :3].astype(np.int64).T)
+    return _fill(path, shape, index, cells[:, 3].astype(np.int64), cells[:, 4])
+
+
+def _bad_cell(rows: list[tuple], path: Path, exact: bool = False) -> InvalidPlanFileError | None:
+    """Name the first value of the wrong type (positions and pence whole, activity a number)."""
+    names = CELL_COLUMNS.split(", ")
+    for row in rows:
+        for column, value in enumerate(row):
+            whole = column < 4
+            if type(value) is int:
+                continue
+            if type(value) is float and (not whole or (value.is_integer() and not exact)):
+                continue  # activity; or a whole float, which converts exactly below 2**53
+            expected = "a whole number of pence" if column == 3 else "a whole number" if whole else "a number"
+            return InvalidPlanFileError(path, f"a baseline cell's {names[column]} is {value!r}, expected {expected}")
+    return None if exact else InvalidPlanFileError(path, "a baseline cell holds a value that is not a number")
+
+
+def _fill(path: Path, shape: tuple[int, int, int], index: tuple, spend_values, activity_values) -> Baseline:
     spend, activity = np.zeros(shape, np.int64), np.zeros(shape, np.float64)
-    index = (cells["s"], cells["i"], cells["k"])
     for axis, (where, size) in enumerate(zip(index, shape)):
         if where.size and (where.min() < 0 or where.max() >= size):
             raise InvalidPlanFileError(path, f"a baseline cell refers to a {('service', 'ICB', 'setting')[axis]} "
                                              f"the plan does not have (position {int(where.max())} of {size})")
-    spend[index], activity[index] = cells["spend"], cells["activity"]
+    spend[index], activity[index] = spend_values, activity_values
     return Baseline(spend, activity)
 
 
-class _Reader:
-    """Reads whole tables in key order and checks the type of each value it hands out."""
+class _Tables:
+    """Whole tables in key order, each value checked against its column's type in the SQLModel
+    table (a file is input: SQLite stores any type in any column)."""
 
     def __init__(self, conn: Connection, path: Path):
-        self.conn, self.path = conn, path
+        self.driver, self.path = conn.connection.driver_connection, path
+        self._rows: dict[str, list[tuple]] = {}
 
-    def rows(self, table: str) -> list[tuple]:
-        return self.conn.connection.driver_connection.execute(SELECT_SQL[table]).fetchall()
+    def __getitem__(self, table: str) -> list[tuple]:
+        if table not in self._rows:
+            rows = self.driver.execute(SELECT_SQL[table]).fetchall()
+            for column, values in zip(METADATA.tables[table].columns, zip(*rows)):
+                self._check(table, column, values, rows)
+            self._rows[table] = rows
+        return self._rows[table]
 
-    def flag(self, table: str, row: tuple, column: int) -> bool:
-        if row[column] in (0, 1) and not isinstance(row[column], float):
-            return bool(row[column])
-        return self._check(table, row, column, (), "0 or 1", False)
+    def _check(self, table: str, column, values: tuple, rows: list[tuple]) -> None:
+        kind = _python_type(column)
+        allowed = {float: {int, float}, bool: {int}}.get(kind, {kind})
+        allowed |= {type(None)} if column.nullable else set()
+        found = set(map(type, values))
+        if found <= allowed and (kind is not float or all(map(math.isfinite, filter(None, values)))) \
+                and (kind is not bool or set(values) <= {0, 1}):
+            return
+        expected = {int: "a whole number", float: "a number", str: "text", bool: "0 or 1"}[kind]
+        for row, value in zip(rows, values):
+            if not (type(value) in allowed and (kind is not float or value is None or math.isfinite(value))
+                    and (kind is not bool or value in (0, 1))):
+                raise InvalidPlanFileError(self.path, f"table {table}, row {row[0]!r}: {column.name} is "
+                                                      f"{value!r}, expected {expected}")
 
-    def text(self, table: str, row: tuple, column: int, optional: bool = False) -> str | None:
-        return self._check(table, row, column, (str,), "text", optional)
 
-    def integer(self, table: str, row: tuple, column: int, optional: bool = False) -> int | None:
-        return self._check(table, row, column, (int,), "a whole number", optional)
-
-    def number(self, table: str, row: tuple, column: int, optional: bool = False) -> float | None:
-        return self._check(table, row, column, (int, float), "a number", optional)
-
-    def _check(self, table: str, row: tuple, column: int, types: tuple, what: str, optional: bool):
-        value = row[column]
-        if value is None and optional:
-            return None
-        if types == (str,):
-            ok = isinstance(value, str)
-        else:  # bool is an int to Python, and inf is a float: neither is a figure of a plan
-            ok = isinstance(value, types) and not isinstance(value, bool) and math.isfinite(value)
-        if ok:
-            return value
-        name = list(METADATA.tables[table].columns)[column].name
-        raise InvalidPlanFileError(self.path, f"table {table}, row {row[0]!r}: {name} is {value!r}, "
-                                              f"expected {what}")
+def _python_type(column) -> type:
+    """The Python type a column's values must have (SQLModel's strings say ``object``)."""
+    for sql_type, python in ((Boolean, bool), (Integer, int), (Float, float)):
+        if isinstance(column.type, sql_type):
+            return python
+    return str
