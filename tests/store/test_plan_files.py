@@ -136,6 +136,33 @@ def test_save_as_copies_through_sqlite_and_keeps_the_source(tmp_path, small_file
     assert sorted(p.name for p in target.parent.iterdir()) == ["copy.specplan"]
 
 
+def test_save_as_uses_vacuum_into_and_upgrades_an_old_source(tmp_path, monkeypatch, small_plan):
+    import shutil
+
+    from make_fixtures import fixture_path
+
+    from specplan.store import files
+
+    old = tmp_path / "old.specplan"
+    shutil.copyfile(fixture_path(1), old)
+    before = old.read_bytes()
+    statements: list[str] = []
+    real_connect = files.connect
+
+    def connect(path, *, writable):
+        raw = real_connect(path, writable=writable)
+        raw.set_trace_callback(statements.append)
+        return raw
+    monkeypatch.setattr(files, "connect", connect)
+    save_plan_as(small_plan, tmp_path / "new.specplan", source=old)
+    assert any(s.startswith("VACUUM INTO") for s in statements)
+    assert old.read_bytes() == before
+    raw = sqlite3.connect(tmp_path / "new.specplan")
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    raw.close()
+    assert open_plan(tmp_path / "new.specplan") == small_plan
+
+
 def test_save_as_replaces_an_existing_file_in_one_step(tmp_path, small_plan):
     target = tmp_path / "t.specplan"
     save_plan(fixture_plan(), target)
