@@ -445,6 +445,10 @@ def test_a_read_only_plan_disables_the_editor(qtbot, window):
     view = open_options(window)
     assert not view.editor.isEnabled()
     assert not view.goal_seek.find_button.isEnabled()
+    assert not any(button.isEnabled() for button in view.option_list.buttons.values())
+    assert not any(button.isEnabled() for button in view.lever_list.buttons.values())
+    choose_option(qtbot, view, "Community first")  # looking is not editing
+    assert window.document.selected_scenario == "Community first"
 
 
 def test_the_toolbar_choice_and_undo_keep_the_view_in_step(qtbot, window):

@@ -21,6 +21,7 @@ from ...engine.goalseek import METRICS, GoalSeekResult, goal_seek
 from ..document import Document
 from ..formatting import axis_scale, money, share
 from ..workers import Task
+from .option_list import editable_document
 
 MAX_GOAL_PENCE = 10**13  # £100bn: more than all specialised commissioning spends in a year
 METRIC_LABELS = {
@@ -83,13 +84,13 @@ class GoalSeekPanel(QGroupBox):
             widget = getattr(self, f"{key}_{'button' if key in ('find', 'apply') else 'box'}")
             widget.setToolTip(TIPS[key])
             widget.setAccessibleDescription(TIPS[key])
+        self.metric_box.setAccessibleName("Goal seek measure")
+        self.target_box.setAccessibleName("Goal seek target")
+        self.year_box.setAccessibleName("Goal seek year")
         form = QFormLayout()
         form.addRow("Goal", self.metric_box)
-        goal = QHBoxLayout()
-        goal.addWidget(self.target_box, stretch=1)
-        goal.addWidget(QLabel("by", self))
-        goal.addWidget(self.year_box, stretch=1)
-        form.addRow("At least", goal)
+        form.addRow("At least", self.target_box)
+        form.addRow("By the year", self.year_box)
         buttons = QHBoxLayout()
         buttons.addWidget(self.find_button)
         buttons.addWidget(self.apply_button)
@@ -128,11 +129,11 @@ class GoalSeekPanel(QGroupBox):
             self.year_box.setCurrentIndex(len(years) - 1)
         usable = isinstance(self._lever(), ShiftLever)
         for widget in (self.metric_box, self.target_box, self.year_box, self.find_button):
-            widget.setEnabled(usable and not self.document.read_only)
+            widget.setEnabled(usable and editable_document(self.document))
         self.intro.setText(f"Find the target share of lever {self.position + 1} that meets a goal."
                            if usable else "Select a shift lever to find the share that meets a goal.")
         fresh = self.result is not None and self._result_plan is plan
-        self.apply_button.setEnabled(fresh and self.result.share is not None and not self.document.read_only)
+        self.apply_button.setEnabled(fresh and self.result.share is not None and editable_document(self.document))
         if self.result is not None and not fresh and not self.message.text().startswith("Applied"):
             self.message.setText(self.message.text().split("\n")[0] + "\nThe plan has changed since: find again.")
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import ConvergenceLever, PlanningLevel, PlanningLevelLever, ShiftLever, edits
 from ..document import Document
+from .option_list import editable_document
 from .phasing_table import PhasingEditor, set_phasing
 from .scope_picker import ScopePicker
 from .share_control import ShareControl
@@ -71,6 +72,8 @@ class LeverEditor(QGroupBox):
         self.controls: dict[str, QWidget] = {}
         for field in ("from_setting", "to_setting", "level"):
             self.controls[field] = QComboBox(self)
+            # Never cut a setting's name short: the editor scrolls down rather than squeeze.
+            self.controls[field].setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for field in ("target_share", "reinvest_share", "double_running_share", "share"):
             self.controls[field] = ShareControl(LABELS[field], TIPS[field], self)
             self.controls[field].sig_edited.connect(
@@ -143,7 +146,7 @@ class LeverEditor(QGroupBox):
     def sync(self) -> None:
         """Show the plan's values in every control (never emits an edit)."""
         lever, plan = self.lever(), self.document.plan
-        self.setEnabled(lever is not None and not self.document.read_only)
+        self.setEnabled(lever is not None and editable_document(self.document))
         if lever is None:
             self.setTitle("Lever")
             self.heading.setText("This option has no levers: it spends what doing nothing spends. "

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import ConvergenceLever, PlanningLevelLever, ShiftLever, edits
 from ..document import Document
+from .option_list import editable_document
 
 NEW_LEVERS = {
     "Shift lever": (ShiftLever, (
@@ -56,6 +57,7 @@ class LeverList(QGroupBox):
             self.kind.addItem(label)
             self.kind.setItemData(self.kind.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.kind.setToolTip(TIPS["kind"])
+        self.kind.setAccessibleName("Kind of lever to add")
         self.buttons = {key: QPushButton(text, self) for key, text in
                         (("add", "Add"), ("remove", "Remove"), ("up", "Move up"), ("down", "Move down"))}
         layout = QGridLayout(self)
@@ -95,10 +97,12 @@ class LeverList(QGroupBox):
         self.position = position if 0 <= position < len(texts) else (0 if texts else -1)
         self.list.setCurrentRow(self.position)
         self.list.blockSignals(False)
-        self.buttons["add"].setEnabled(bool(self.scenario))
-        self.buttons["remove"].setEnabled(self.position >= 0)
-        self.buttons["up"].setEnabled(self.position > 0)
-        self.buttons["down"].setEnabled(0 <= self.position < len(texts) - 1)
+        editable = editable_document(self.document)
+        self.kind.setEnabled(editable)
+        self.buttons["add"].setEnabled(editable and bool(self.scenario))
+        self.buttons["remove"].setEnabled(editable and self.position >= 0)
+        self.buttons["up"].setEnabled(editable and self.position > 0)
+        self.buttons["down"].setEnabled(editable and 0 <= self.position < len(texts) - 1)
 
     def _on_row_changed(self, row: int) -> None:
         if row >= 0:

@@ -25,6 +25,11 @@ TIPS = {
 }
 
 
+def editable_document(document: Document) -> bool:
+    """False while the plan is open read-only or for review only (levers locked)."""
+    return not document.read_only and not getattr(document, "review_mode", False)
+
+
 class OptionList(QGroupBox):
     """Lists ``document.plan.scenarios``; selecting one selects it in the Document."""
 
@@ -65,10 +70,11 @@ class OptionList(QGroupBox):
         if selected in names:
             self.list.setCurrentRow(names.index(selected))
         self.list.blockSignals(False)
-        has = bool(selected)
+        has, editable = bool(selected), editable_document(self.document)
+        self.buttons["add"].setEnabled(editable)
         for key in ("duplicate", "rename"):
-            self.buttons[key].setEnabled(has)
-        self.buttons["delete"].setEnabled(has and len(names) > 1)
+            self.buttons[key].setEnabled(has and editable)
+        self.buttons["delete"].setEnabled(has and editable and len(names) > 1)
 
     # -- gestures ------------------------------------------------------------------------------
     def _apply(self, make_edit, *args) -> bool:

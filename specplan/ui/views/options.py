@@ -6,7 +6,7 @@ Structure (lists, controls) follows ``sig_plan_changed`` and the option selectio
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ...engine.scope import headline, scoped_totals
@@ -50,9 +50,10 @@ class OptionsView(LiveView):
         left.addWidget(self.lever_list)
         left.setStretchFactor(0, 2)
         left.setStretchFactor(1, 3)
-        scroll = QScrollArea(self)
+        self.editor_scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.editor)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -102,9 +103,23 @@ class OptionsView(LiveView):
             self.sync_structure()
         if not self._sized:  # first show: lists narrow, editor and chart room to breathe
             self._sized = True
+            needed = self._fit_editor()
             width = max(self.splitter.width(), 900)
-            self.splitter.setSizes([int(width * 0.24), int(width * 0.38), int(width * 0.38)])
+            editor = max(needed, int(width * 0.38))
+            self.splitter.setSizes([int(width * 0.24), editor, width - int(width * 0.24) - editor])
         super().showEvent(event)
+
+    def _fit_editor(self) -> int:
+        """The editor scrolls down, never across: never narrower than its controls need."""
+        needed = (self.editor.minimumSizeHint().width()
+                  + self.editor_scroll.verticalScrollBar().sizeHint().width() + 4)
+        self.editor_scroll.setMinimumWidth(needed)
+        return needed
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and self._sized:
+            self._fit_editor()
+        super().changeEvent(event)
 
     # -- figures -------------------------------------------------------------------------------
     def refresh(self) -> None:
