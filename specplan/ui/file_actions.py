@@ -267,13 +267,21 @@ class FileActions:
             return
         path = self.dialogs.save_path("Export report", "PDF report (*.pdf)", self.document.plan.name + ".pdf")
         if path:
+            from PySide6.QtCore import Qt
+            from PySide6.QtWidgets import QApplication
+
             from .report import write_report
 
+            # Charts are widgets, and widgets live on the GUI thread: show that it is busy.
+            self.statusBar().showMessage(f"Writing {Path(path).name}...")
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 write_report(self.document.plan, Path(path))
             except (UserError, OSError) as error:
                 self.dialogs.error("Cannot write report", str(error))
                 return
+            finally:
+                QApplication.restoreOverrideCursor()
             self.statusBar().showMessage(f"Report written to {path}", 8000)
 
     # -- close ---------------------------------------------------------------------------------

@@ -15,6 +15,9 @@ class OptionMixChart(Chart):
     """Bars grouped by setting, one bar per option in that option's colour (and its name in
     the legend and hover), for the final year."""
 
+    #: The tallest group (usually inpatient) sits under the legend in the top left corner.
+    HEADROOM = 0.5
+
     def __init__(self, parent=None, unit: str = "gbp_m"):
         self.unit = unit
         super().__init__("Spend by setting in the final year", f"Spend ({axis_scale(unit)[1]})", parent,
