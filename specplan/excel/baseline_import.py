@@ -18,7 +18,7 @@ from ..domain import Baseline
 from ..domain.errors import ValidationError
 from ..domain.plan import Plan
 from .errors import Problems, cell_ref, fail
-from .headers import Layout, find_header, unit_in
+from .headers import Layout, unit_in
 from .mapping import Mapping, load_mapping
 from .money import (
     UNIT_LABELS,
@@ -32,6 +32,7 @@ from .money import (
 from .names import Vocabulary, normal
 from .reader import Sheet, is_blank, open_workbook
 from .report import ImportReport, row_list
+from .sheet_choice import choose_sheet
 
 #: Stop collecting after this many problems: a wholly wrong sheet needs fixing, not a longer list.
 MAX_PROBLEMS = 10_000
@@ -48,62 +49,10 @@ def import_baseline(path: str | Path, plan: Plan, sheet: str | None = None, unit
     vocab = Vocabulary(plan, mapping.values if mapping else None)
     setting_of = lambda words: vocab.resolve("setting", words)[0]
     with open_workbook(path) as book:
-        data, layout, warnings = _choose_sheet(book, sheet or (mapping and mapping.sheet), mapping, setting_of)
+        data, layout, warnings = choose_sheet(book, sheet or (mapping and mapping.sheet), mapping, setting_of)
     run = _Run(Path(path), plan, data, layout, vocab, units or (mapping.units if mapping else None))
     run.warnings[:0] = warnings
     return run.run()
-
-
-def _choose_sheet(book, wanted: str | None, mapping: Mapping | None, setting_of) -> tuple[Sheet, Layout, list[str]]:
-    """The named sheet, else the first visible sheet with a recognisable header (``Baseline`` first)."""
-    warnings: list[str] = []
-    if wanted:
-        names = [wanted]
-        if wanted in book.hidden_names:
-            warnings.append(f"sheet {wanted!r} is hidden; it was read because it was asked for")
-    else:
-        names = sorted(book.visible_names, key=lambda n: normal(n) != "baseline")
-    partial: tuple[Sheet, Layout | None, list] | None = None
-    for name in names:
-        data = book.sheet(name)
-        if mapping is not None and mapping.names_columns:
-            layout, problems = mapping.layout(data.rows, name)
-        else:
-            layout, problems = find_header(data.rows, setting_of), []
-        if layout is not None and not layout.missing():
-            return data, layout, warnings
-        partial = partial or (data, layout, problems)
-    if partial is None:
-        fail(book.path, "the workbook has no visible sheets; name one with --sheet")
-    data, layout, problems = partial
-    if problems:
-        raise_problems(book.path, problems)
-    if not any(not is_blank(v) for row in data.rows for v in row):
-        fail(book.path, "the sheet is empty", data.name)
-    hidden = [n for n in book.hidden_names if n in book.names]
-    if layout is None:
-        hint = f" (hidden sheets not searched: {', '.join(hidden)}; use --sheet)" if hidden and not wanted else ""
-        fail(book.path, "no header row found in the first 50 rows: expected columns such as ICB, service, "
-                        f"setting and spend (or one column per setting), or give --mapping{hint}", data.name)
-    found = ", ".join(repr(v) for v in data.rows[layout.header_row] if not is_blank(v))
-    problems = Problems(book.path)
-    for name in layout.missing():
-        problems.add(f"missing column: no {_FIELD_WORDS[name]} column in the header row "
-                     f"(row {layout.header_row + 1}: {found}); rename it or map it with --mapping",
-                     data.name, cell_ref(layout.header_row, 0))
-    problems.raise_if_any()
-    raise AssertionError("unreachable")
-
-
-def raise_problems(path, problems) -> None:
-    collected = Problems(path)
-    collected.extend(problems)
-    collected.raise_if_any()
-
-
-_FIELD_WORDS = {"service": "service (service line, service code or NCBPS code)",
-                "icb": "ICB (ICB code, commissioner or org code)", "setting": "setting (or one column per setting)",
-                "spend": "spend (spend, budget or annual budget)"}
 
 
 class _Run:
