@@ -125,3 +125,15 @@ def test_a_hand_made_workbook_with_codes_only_takes_the_rest_from_reference(tmp_
     assert [r.rate for r in plan.growth.rates] == [0.02, 0.01] and plan.growth.rates[1].year == 1
     assert [s.name for s in plan.scenarios] == ["Do nothing", "Shift"]
     assert plan.scenarios[1].levers[0].phasing.values == (0.2, 0.5, 1.0)
+
+
+def test_every_field_of_a_plan_has_a_place_in_the_workbook():
+    """A new Plan field must be given a sheet (plan_workbook) or the round trip would drop it."""
+    import dataclasses
+
+    from specplan.domain import Plan
+
+    handled = {"name", "description", "base_year", "horizon", "settings", "occupancy_default",
+               "occupancy_mental_health", "viability_max_variation", "baseline", "growth", "scenarios",
+               "services", "icbs", "regions", "appraisal", "review"}
+    assert {f.name for f in dataclasses.fields(Plan)} == handled
