@@ -85,6 +85,7 @@ class Vocabulary:
         self._tables["setting"] = self._build(settings)
         self._foreign["setting"] = {}
         self._plan_settings = plan.settings
+        self._plan_codes = {"icb": plan_icbs, "service": plan_services, "setting": set(plan.settings)}
         for kind, table in (aliases or {}).items():
             for raw, code in table.items():
                 self._tables[kind][normal(raw)] = code
@@ -116,6 +117,8 @@ class Vocabulary:
             code = self._tables[kind].get(key)
             if code == "":
                 return None, f'{label} "{text}" is ambiguous: it names more than one {label}; use the code'
+            if code and code not in self._plan_codes[kind]:  # only a mapping's alias can do this
+                return None, f'the mapping gives {label} "{text}" as {code!r}, which is not in this plan'
             if code:
                 return code, None
         for key in keys:

@@ -185,3 +185,11 @@ def test_opendocument_spreadsheets_read(corpus, mh_plan):
     plan, report = import_baseline(corpus["ods"], mh_plan)
     assert report.sheet == "Budget" and report.units == ["gbp_k"] and report.total_pence == 1_975_000
     assert plan.baseline.spend_pence[cell(plan, "NCBPS23K", "QK1", "community")] == 725_000
+
+
+def test_a_mapping_alias_to_a_code_outside_the_plan_is_a_problem(corpus, mh_plan):
+    mapping = {"header_row": 2, "columns": {"icb": "Comm ref", "service": "PSS line", "setting": "Where",
+                                            "spend": "Money (£m)"},
+               "values": {"setting": {"Ward": "inpatient", "Home": "community"}, "icb": {"QJ2": "QWU"}}}
+    with pytest.raises(ImportFileError, match="the mapping gives ICB \"QJ2\" as 'QWU', which is not in this plan"):
+        import_baseline(corpus["local_headers"], mh_plan, mapping=mapping)
