@@ -206,6 +206,16 @@ def test_add_duplicate_rename_and_delete_options(qtbot, window, dialogs):
     assert kind == "error" and "'Do nothing'" in message
     assert message == window.statusBar().currentMessage()
 
+    # Double-clicking an option renames it too.
+    dialogs.answer("text", "Faster")
+    item = view.option_list.list.currentItem()
+    rect = view.option_list.list.visualItemRect(item)
+    qtbot.mouseClick(view.option_list.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.option_list.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert doc.selected_scenario == "Faster"
+    window.actions["undo"].trigger()
+    doc.select_scenario("Community first, faster")
+
     dialogs.answer("confirm", False)
     qtbot.mouseClick(buttons["delete"], Qt.MouseButton.LeftButton)
     assert "Community first, faster" in [s.name for s in doc.plan.scenarios]
@@ -241,6 +251,7 @@ def test_add_reorder_and_remove_levers(qtbot, window):
     choose_option(qtbot, view, "Step-down and outreach")
     levers = view.lever_list
     assert levers.list.count() == 3
+    assert levers.list.item(0).text().endswith("double running 40%; 5 services")
     click_row(qtbot, levers.list, 2)
     assert view.editor.title() == "Lever 3 of 'Step-down and outreach': convergence"
     assert not view.editor.controls["target_share"].isVisible()
@@ -286,6 +297,7 @@ def test_scope_pickers_tick_services_and_icbs(qtbot, window):
     code = doc.plan.icbs[1].code
     assert doc.plan.scenario("Community first").levers[0].icbs == (code,)
     assert icbs.label.text() == "ICBs: 1 of 5"
+    assert view.lever_list.list.item(0).text().endswith("; 1 ICB")
     assert doc.undo_stack.undoText() == f"Set ICBs of 'Community first' to {code}"
     item.setCheckState(Qt.CheckState.Unchecked)
     assert doc.plan.scenario("Community first").levers[0].icbs == ()

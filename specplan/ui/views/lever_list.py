@@ -40,6 +40,14 @@ TIPS = {
 }
 
 
+def scope_text(lever) -> str:
+    """What the lever is limited to, if anything: '; 5 services, 2 ICBs'."""
+    parts = [f"{len(codes)} {what if len(codes) > 1 else what[:-1]}"
+             for what, codes in (("services", lever.services), ("ICBs", getattr(lever, "icbs", ())))
+             if codes]
+    return "; " + ", ".join(parts) if parts else ""
+
+
 class LeverList(QGroupBox):
     """Shows each lever's ``describe()``; ``sig_lever_selected(position)`` follows the selection."""
 
@@ -85,7 +93,7 @@ class LeverList(QGroupBox):
         plan = self.document.plan
         names = {s.name for s in plan.scenarios}
         levers = plan.scenario(self.scenario).levers if self.scenario in names else ()
-        texts = [f"{n + 1}. {lever.describe()}" for n, lever in enumerate(levers)]
+        texts = [f"{n + 1}. {lever.describe()}{scope_text(lever)}" for n, lever in enumerate(levers)]
         self.list.blockSignals(True)
         while self.list.count() > len(texts):
             self.list.takeItem(self.list.count() - 1)

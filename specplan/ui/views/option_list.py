@@ -20,7 +20,7 @@ TIPS = {
             "compare its spend and savings with doing nothing.",
     "add": "Add an option with no levers: it spends what doing nothing spends until you add levers.",
     "duplicate": "Copy the selected option and its levers, to try a variation without losing the original's figures.",
-    "rename": "Rename the selected option; its money does not change.",
+    "rename": "Rename the selected option (or double-click it); its money does not change.",
     "delete": "Delete the selected option and its levers; its spend and savings leave every chart (undo brings them back).",
 }
 
@@ -51,6 +51,7 @@ class OptionList(QGroupBox):
         self._applying = False
         document.sig_error.connect(self._on_error)
         self.list.currentRowChanged.connect(self._on_row_changed)
+        self.list.itemDoubleClicked.connect(lambda _item: self._on_rename())
         self.buttons["add"].clicked.connect(self._on_add)
         self.buttons["duplicate"].clicked.connect(self._on_duplicate)
         self.buttons["rename"].clicked.connect(self._on_rename)
@@ -109,6 +110,8 @@ class OptionList(QGroupBox):
             self.sync()
 
     def _on_rename(self) -> None:
+        if not self.buttons["rename"].isEnabled():
+            return
         current = self.document.selected_scenario
         name = self.dialogs.text("Rename option", f"New name for {current!r}:", current)
         if name and name.strip() != current and self._apply(
