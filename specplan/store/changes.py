@@ -49,6 +49,7 @@ def diff_plans(old: Plan, new: Plan) -> list[ChangeEntry]:
     _keyed(out, "growth", {_rate_key(r): r.rate for r in old.growth.rates},
            {_rate_key(r): r.rate for r in new.growth.rates})
     _scenarios(out, old, new)
+    _appraisal_and_review(out, old, new)
     _baseline(out, old, new)
     when, who = datetime.now(UTC), current_user()
     return [ChangeEntry(what, _text(a), _text(b), who, when) for what, a, b in out]
@@ -98,6 +99,22 @@ def _scenarios(out: list, old: Plan, new: Plan) -> None:
         out.append(("order of options", ", ".join(before), ", ".join(after)))
 
 
+def _appraisal_and_review(out: list, old: Plan, new: Plan) -> None:
+    _keyed(out, "criterion", {c.name: c.weight for c in old.appraisal.criteria},
+           {c.name: c.weight for c in new.appraisal.criteria})
+    _keyed(out, "score", {f"of {s.option!r} on {s.criterion!r}": s for s in old.appraisal.scores},
+           {f"of {s.option!r} on {s.criterion!r}": s for s in new.appraisal.scores})
+    _keyed(out, "status of option", dict(old.review.statuses), dict(new.review.statuses))
+    for comment in (c for c in old.review.comments if c not in new.review.comments):
+        out.append((f"comment by {comment.author} on {_about(comment)} removed", comment.text, None))
+    for comment in (c for c in new.review.comments if c not in old.review.comments):
+        out.append((f"comment by {comment.author} on {_about(comment)} added", None, comment.text))
+
+
+def _about(comment) -> str:
+    return f"option {comment.option!r}" + (f" lever {comment.lever}" if comment.lever else "")
+
+
 def _baseline(out: list, old: Plan, new: Plan) -> None:
     if old.baseline == new.baseline:
         return
@@ -131,7 +148,12 @@ def _lever(lever) -> str | None:
 
 def _describe(value: object) -> str:
     name = getattr(value, "name", None)
-    return f"{name}" if isinstance(name, str) else str(value)
+    if isinstance(name, str):
+        return name
+    score = getattr(value, "score", None)
+    if isinstance(score, int):  # an appraisal score: the number and why
+        return f"{score}" + (f" ({value.rationale})" if value.rationale else "")
+    return _text(value) or ""
 
 
 def _pounds(pence: object) -> str:

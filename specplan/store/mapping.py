@@ -18,15 +18,20 @@ from sqlalchemy import Boolean, Connection, Float, Integer
 from ..domain import (
     ICB,
     LEVER_KINDS,
+    Appraisal,
     Baseline,
+    Comment,
     ConvergenceLever,
+    Criterion,
     Growth,
     GrowthRate,
     Phasing,
     Plan,
     PlanningLevelLever,
     Region,
+    Review,
     Scenario,
+    Score,
     ServiceLine,
     ShiftLever,
 )
@@ -52,6 +57,10 @@ def plan_rows(plan: Plan) -> dict[str, list[tuple]]:
                                 _opt_float(s.activity_per_patient), _opt_float(s.occupancy)))
         rows["service_unit"] += [(n, u, setting, unit) for u, (setting, unit) in enumerate(s.units)]
     rows["baseline_cell"] = cell_rows(plan.baseline)
+    rows["criterion"] = [(n, c.name, float(c.weight)) for n, c in enumerate(plan.appraisal.criteria)]
+    rows["score"] = [(n, s.option, s.criterion, s.score, s.rationale) for n, s in enumerate(plan.appraisal.scores)]
+    rows["option_status"] = [(n, option, status) for n, (option, status) in enumerate(plan.review.statuses)]
+    rows["comment"] = [(n, c.option, c.author, c.time, c.text, c.lever) for n, c in enumerate(plan.review.comments)]
     rows["growth_rate"] = [(n, r.kind, r.code, float(r.rate), r.year) for n, r in enumerate(plan.growth.rates)]
     lever_id = 0
     for n, scenario in enumerate(plan.scenarios):
@@ -115,6 +124,11 @@ def read_plan(conn: Connection, path: Path) -> Plan:
             scenarios=_scenarios(tables),
             occupancy_default=occupancy, occupancy_mental_health=occupancy_mental_health,
             viability_max_variation=viability, description=description,
+            appraisal=Appraisal(
+                tuple(Criterion(criterion, weight) for _, criterion, weight in tables["criterion"]),
+                tuple(Score(*row[1:]) for row in tables["score"])),
+            review=Review(tuple(row[1:] for row in tables["option_status"]),
+                          tuple(Comment(*row[1:]) for row in tables["comment"])),
         )
     except ValidationError as error:
         raise InvalidPlanFileError(path, f"the plan in the file breaks a rule: {error}") from None

@@ -5,7 +5,7 @@ step keeps meaning what it meant. All steps of one upgrade run in one transactio
 part-way leaves the file exactly as it was. ``tests/store/test_migrations.py`` checks that a
 file upgraded from every older version has the same tables as a new one.
 
-Versions: 1, the plan; 2, adds the change log.
+Versions: 1, the plan; 2, adds the change log; 3, adds the options appraisal and review.
 """
 
 from __future__ import annotations
@@ -74,8 +74,33 @@ def upgrade_to_2(raw: sqlite3.Connection) -> None:
         what VARCHAR NOT NULL, old_value VARCHAR, new_value VARCHAR, PRIMARY KEY (id))""")
 
 
+def upgrade_to_3(raw: sqlite3.Connection) -> None:
+    """Add the options appraisal and review. A plan from before had the default criteria (as
+    they were when format 3 came) and no scores, statuses or comments."""
+    for statement in (
+        """CREATE TABLE criterion (position INTEGER NOT NULL, name VARCHAR NOT NULL, weight FLOAT NOT NULL,
+            PRIMARY KEY (position), UNIQUE (name))""",
+        """CREATE TABLE comment (position INTEGER NOT NULL, option VARCHAR NOT NULL, author VARCHAR NOT NULL,
+            time VARCHAR NOT NULL, text VARCHAR NOT NULL, lever INTEGER, PRIMARY KEY (position),
+            FOREIGN KEY(option) REFERENCES scenario (name))""",
+        """CREATE TABLE option_status (position INTEGER NOT NULL, option VARCHAR NOT NULL,
+            status VARCHAR NOT NULL, PRIMARY KEY (position),
+            CONSTRAINT known_status CHECK (status IN ('draft', 'in review', 'endorsed', 'not supported')),
+            UNIQUE (option), FOREIGN KEY(option) REFERENCES scenario (name))""",
+        """CREATE TABLE score (position INTEGER NOT NULL, option VARCHAR NOT NULL, criterion VARCHAR NOT NULL,
+            score INTEGER NOT NULL, rationale VARCHAR NOT NULL, PRIMARY KEY (position),
+            UNIQUE (option, criterion), CONSTRAINT score_0_to_5 CHECK (score BETWEEN 0 AND 5),
+            FOREIGN KEY(option) REFERENCES scenario (name), FOREIGN KEY(criterion) REFERENCES criterion (name))""",
+    ):
+        raw.execute(statement)
+    raw.executemany("INSERT INTO criterion VALUES (?, ?, ?)", [
+        (0, "Quality and outcomes", 30.0), (1, "Access and equity", 20.0), (2, "Workforce", 15.0),
+        (3, "Deliverability", 15.0), (4, "Financial sustainability", 20.0),
+    ])
+
+
 #: The step that brings a file to each version.
-UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {2: upgrade_to_2}
+UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {2: upgrade_to_2, 3: upgrade_to_3}
 
 
 def apply_upgrades(raw: sqlite3.Connection, path: Path) -> int:

@@ -20,8 +20,9 @@ from sqlmodel import Field, SQLModel
 
 #: ``PRAGMA application_id``: ASCII "SPLN", marks a file as a specplan plan.
 APPLICATION_ID = 0x53504C4E
-#: ``PRAGMA user_version`` of files this version writes. 1: the plan; 2: adds ``change_log``.
-SCHEMA_VERSION = 2
+#: ``PRAGMA user_version`` of files this version writes. 1: the plan; 2: adds ``change_log``;
+#: 3: adds the options appraisal (``criterion``, ``score``) and review (``option_status``, ``comment``).
+SCHEMA_VERSION = 3
 
 
 class StoreModel(SQLModel, registry=registry(metadata=MetaData())):
@@ -170,6 +171,54 @@ class LeverIcbRow(StoreModel, table=True):
     lever: int = Field(primary_key=True, foreign_key="lever.id")
     position: int = Field(primary_key=True)
     icb: str = Field(foreign_key="icb.code")
+
+
+class CriterionRow(StoreModel, table=True):
+    """An appraisal criterion and its weight in points."""
+
+    __tablename__ = "criterion"
+    position: int = Field(primary_key=True)
+    name: str = Field(unique=True)
+    weight: float
+
+
+class ScoreRow(StoreModel, table=True):
+    """One option's 0-5 score on one criterion, with its rationale."""
+
+    __tablename__ = "score"
+    __table_args__ = (
+        UniqueConstraint("option", "criterion"),
+        CheckConstraint("score BETWEEN 0 AND 5", name="score_0_to_5"),
+    )
+    position: int = Field(primary_key=True)
+    option: str = Field(foreign_key="scenario.name")
+    criterion: str = Field(foreign_key="criterion.name")
+    score: int
+    rationale: str = ""
+
+
+class OptionStatusRow(StoreModel, table=True):
+    """An option's review status (an option without a row is a draft)."""
+
+    __tablename__ = "option_status"
+    __table_args__ = (
+        CheckConstraint("status IN ('draft', 'in review', 'endorsed', 'not supported')", name="known_status"),
+    )
+    position: int = Field(primary_key=True)
+    option: str = Field(foreign_key="scenario.name", unique=True)
+    status: str
+
+
+class CommentRow(StoreModel, table=True):
+    """A comment on an option, or on its lever number ``lever`` (from 1)."""
+
+    __tablename__ = "comment"
+    position: int = Field(primary_key=True)
+    option: str = Field(foreign_key="scenario.name")
+    author: str
+    time: str  # ISO 8601, UTC
+    text: str
+    lever: int | None = None
 
 
 class ChangeLogRow(StoreModel, table=True):

@@ -17,8 +17,11 @@ import numpy as np
 
 from specplan.domain import (
     ICB,
+    Appraisal,
     Baseline,
+    Comment,
     ConvergenceLever,
+    Criterion,
     Growth,
     GrowthRate,
     Phasing,
@@ -26,25 +29,35 @@ from specplan.domain import (
     PlanningLevel,
     PlanningLevelLever,
     Region,
+    Review,
     Scenario,
+    Score,
     ServiceLine,
     ShiftLever,
 )
 from specplan.store import BackupPolicy, save_plan_as
 from specplan.store.mapping import plan_rows
-from specplan.store.migrations import create_v1
+from specplan.store.migrations import create_v1, upgrade_to_2
 from specplan.store.tables import INSERT_SQL
 
 FOLDER = Path(__file__).resolve().parent / "fixtures"
-VERSIONS = (1, 2)
+VERSIONS = (1, 2, 3)
 
 
 def fixture_path(version: int) -> Path:
     return FOLDER / f"plan-v{version}.specplan"
 
 
-def fixture_plan() -> Plan:
-    """A small plan that uses every field: unusual settings, units, overrides, all lever kinds."""
+def fixture_plan(version: int = VERSIONS[-1]) -> Plan:
+    """A small plan that uses every field: unusual settings, units, overrides, all lever kinds,
+    appraisal and review. Files from before format 3 hold the default appraisal and no review."""
+    plan = _full_plan()
+    if version < 3:
+        plan = plan.replace(appraisal=Appraisal(), review=Review())
+    return plan
+
+
+def _full_plan() -> Plan:
     settings = ("inpatient", "day_case", "outpatient", "community", "out_of_area")
     services = (
         ServiceLine("MH1", "Secure care – adult", "Mental Health", PlanningLevel.REGIONAL, mental_health=True,
@@ -84,10 +97,20 @@ def fixture_plan() -> Plan:
         ),
         occupancy_default=0.9, occupancy_mental_health=0.8, viability_max_variation=0.15,
         description="Every field of the plan model, for file-format fixtures.\nSecond line.",
+        appraisal=Appraisal(
+            (Criterion("Quality", 40.0), Criterion("Cost", 12.5), Criterion("Unweighted", 0)),
+            (Score("Everything", "Quality", 4, "Better care closer to home"), Score("Everything", "Cost", 0),
+             Score("Do nothing", "Quality", 2, "As today"))),
+        review=Review((("Everything", "in review"), ("Converge only", "not supported")), (
+            Comment("Everything", "Ann Lee", "2025-06-01T09:30:00+00:00", "Is 30% realistic?", lever=1),
+            Comment("Everything", "Bob", "2025-06-02T10:00:00+00:00", "Agreed at the board.\nMinuted."),
+        )),
     )
 
 
 def write_fixture(version: int, path: Path) -> Path:
+    """The fixture of ``version``: the newest by today's save; older ones by their frozen schema
+    (format 1's DDL, then the upgrade steps up to ``version``) and today's rows for their tables."""
     path.unlink(missing_ok=True)
     if version == VERSIONS[-1]:
         save_plan_as(fixture_plan(), path, backups=BackupPolicy(keep=0))
@@ -95,9 +118,13 @@ def write_fixture(version: int, path: Path) -> Path:
     raw = sqlite3.connect(path, isolation_level=None)
     try:
         raw.execute("BEGIN")
-        {1: create_v1}[version](raw)
-        for table, rows in plan_rows(fixture_plan()).items():
-            if rows:
+        create_v1(raw)
+        for step in (upgrade_to_2,)[: version - 1]:
+            step(raw)
+        raw.execute(f"PRAGMA user_version = {version}")
+        tables = {name for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        for table, rows in plan_rows(fixture_plan(version)).items():
+            if rows and table in tables:
                 raw.executemany(INSERT_SQL[table], rows)
         raw.execute("COMMIT")
     finally:

@@ -7,8 +7,12 @@ from hypothesis import strategies as st
 
 from specplan.domain import (
     ICB,
+    STATUSES,
+    Appraisal,
     Baseline,
+    Comment,
     ConvergenceLever,
+    Criterion,
     Growth,
     GrowthRate,
     Phasing,
@@ -16,7 +20,9 @@ from specplan.domain import (
     PlanningLevel,
     PlanningLevelLever,
     Region,
+    Review,
     Scenario,
+    Score,
     ServiceLine,
     ShiftLever,
 )
@@ -86,4 +92,27 @@ def plans(draw) -> Plan:
         for name in draw(st.lists(names, unique=True, max_size=3)))
     return Plan(draw(names), draw(st.integers(2000, 2100)), horizon, regions, icbs, services, baseline,
                 settings, Growth(tuple(rates.values())), scenarios, draw(st.floats(0.01, 1.0)),
-                draw(st.floats(0.01, 1.0)), draw(shares), draw(text))
+                draw(st.floats(0.01, 1.0)), draw(shares), draw(text),
+                draw(appraisals(scenarios)), draw(reviews(scenarios)))
+
+
+@st.composite
+def appraisals(draw, scenarios) -> Appraisal:
+    criteria = tuple(Criterion(name, draw(st.floats(0, 1000))) for name in draw(st.lists(names, unique=True, max_size=4)))
+    pairs = [(s.name, c.name) for s in scenarios for c in criteria]
+    chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=5)) if pairs else []
+    return Appraisal(criteria, tuple(Score(o, c, draw(st.integers(0, 5)), draw(text)) for o, c in chosen))
+
+
+@st.composite
+def reviews(draw, scenarios) -> Review:
+    if not scenarios:
+        return Review()
+    options = draw(st.lists(st.sampled_from([s.name for s in scenarios]), unique=True))
+    statuses = tuple((o, draw(st.sampled_from(STATUSES))) for o in options)
+    comments = []
+    for _ in range(draw(st.integers(0, 3))):
+        scenario = draw(st.sampled_from(scenarios))
+        lever = draw(st.none() | st.integers(1, len(scenario.levers))) if scenario.levers else None
+        comments.append(Comment(scenario.name, draw(names), "2025-06-01T09:00:00+00:00", draw(names), lever))
+    return Review(statuses, tuple(comments))

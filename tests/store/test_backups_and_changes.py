@@ -118,3 +118,20 @@ def test_mass_baseline_change_is_one_entry_per_measure(small_plan):
     assert len(entries) == 1 and entries[0].what.startswith("baseline spend: 150 cells changed")
     assert entries[0].new == f"£{2 * small_plan.baseline.total_pence / 100:,.2f}"
     assert np.array_equal(baseline.spend_pence, small_plan.baseline.spend_pence * 2)
+
+
+def test_diff_plans_describes_appraisal_and_review_edits(small_plan):
+    from specplan.domain import DEFAULT_CRITERIA, Appraisal, Comment, Criterion, Review, Score
+
+    option = small_plan.scenarios[1].name
+    scored = small_plan.replace(
+        appraisal=Appraisal(DEFAULT_CRITERIA[:4] + (Criterion("Financial sustainability", 25.0),),
+                            (Score(option, "Workforce", 4, "Team in place"),)),
+        review=Review(((option, "endorsed"),), (Comment(option, "Ann", "2025-06-01T09:00:00+00:00", "Good", 1),)))
+    entries = {e.what: (e.old, e.new) for e in diff_plans(small_plan, scored)}
+    assert entries == {
+        "criterion Financial sustainability": ("20", "25"),
+        f"score of {option!r} on 'Workforce' added": (None, "4 (Team in place)"),
+        f"status of option {option} added": (None, "endorsed"),
+        f"comment by Ann on option {option!r} lever 1 added": (None, "Good"),
+    }

@@ -173,3 +173,32 @@ def test_save_as_replaces_an_existing_file_in_one_step(tmp_path, small_plan):
 def test_selects_read_tables_in_key_order():
     for name, sql in SELECT_SQL.items():
         assert sql.startswith("SELECT") and "ORDER BY" in sql, name
+
+
+def test_the_file_format_stores_every_field_of_the_domain_model():
+    """A tripwire: a field added to the domain must be added to the tables and the mapping (with
+    an upgrade step), or saving would silently drop it. Round trips prove the listed ones."""
+    import dataclasses
+
+    from specplan import domain
+
+    stored = {
+        domain.Plan: {"name", "base_year", "horizon", "regions", "icbs", "services", "baseline", "settings",
+                      "growth", "scenarios", "occupancy_default", "occupancy_mental_health",
+                      "viability_max_variation", "description", "appraisal", "review"},
+        domain.Region: {"code", "name"}, domain.ICB: {"code", "name", "region", "population"},
+        domain.ServiceLine: {"code", "name", "programme", "planning_level", "mental_health", "units",
+                             "activity_per_patient", "occupancy"},
+        domain.Baseline: {"spend_pence", "activity"}, domain.Growth: {"rates"},
+        domain.GrowthRate: {"kind", "code", "rate", "year"},
+        domain.Scenario: {"name", "levers", "description"}, domain.Phasing: {"kind", "values"},
+        domain.ShiftLever: {"from_setting", "to_setting", "target_share", "phasing", "substitution_ratio",
+                            "reinvest_share", "double_running_share", "services", "icbs"},
+        domain.ConvergenceLever: {"share", "services"}, domain.PlanningLevelLever: {"level", "services"},
+        domain.Appraisal: {"criteria", "scores"}, domain.Criterion: {"name", "weight"},
+        domain.Score: {"option", "criterion", "score", "rationale"},
+        domain.Review: {"statuses", "comments"},
+        domain.Comment: {"option", "author", "time", "text", "lever"},
+    }
+    for cls, names in stored.items():
+        assert {f.name for f in dataclasses.fields(cls)} == names, cls.__name__
