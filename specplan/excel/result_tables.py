@@ -15,7 +15,7 @@ from ..domain.plan import Plan
 from ..engine.calculate import PlanResults
 from ..engine.index import LEVEL_CODES
 from ..engine.results import ScenarioResult
-from .writer import SafeWorkbook, write_text
+from .writer import SafeWorkbook, fast_writer, write_text
 
 LEVEL_NAMES = {code: level.value for level, code in LEVEL_CODES.items()}
 
@@ -115,12 +115,12 @@ def write_table(book: SafeWorkbook, name: str, table_name: str, columns: list[Co
         fmt = formats.get(column.kind)
         if column.kind == "text":
             write_text(sheet, 1, c, max(column.values, key=len, default=""))  # refuses text Excel would cut
-            write = sheet.write_string
+            write = fast_writer(sheet, "string")
             for r, value in enumerate(column.values, start=1):
                 if value:
                     write(r, c, value)
         else:
-            write = sheet.write_number
+            write = fast_writer(sheet, "number")
             for r, value in enumerate(column.values, start=1):
                 write(r, c, value, fmt)
     sheet.add_table(0, 0, max(n_rows, 1), len(columns) - 1, {

@@ -76,6 +76,13 @@ def atomic_workbook(target: str | Path, options: dict | None = None) -> Iterator
             os.remove(temp)
 
 
+def fast_writer(sheet: Worksheet, kind: str):
+    """The worksheet's writer for ``kind`` ("string" or "number") without the public method's
+    argument conversion (A1 notation), which costs a tenth of a large export. Falls back to the
+    public method should a future xlsxwriter rename the private one."""
+    return getattr(sheet, f"_write_{kind}", None) or getattr(sheet, f"write_{kind}")
+
+
 def write_text(sheet: Worksheet, row: int, col: int, text: str, fmt=None) -> None:
     """Text as a literal string (never a formula); refuses text Excel would cut short."""
     if len(text) > MAX_CELL_TEXT:
@@ -111,12 +118,12 @@ def write_rows(sheet: Worksheet, top: int, rows: list[list], formats: list | Non
         if all(type(v) is str for v in present):
             longest = max(present, key=len, default="")
             write_text(sheet, top, c, longest if len(longest) > MAX_CELL_TEXT else "", fmt)  # raises if too long
-            write = sheet.write_string
+            write = fast_writer(sheet, "string")
             for r, value in enumerate(values, start=top):
                 if value:
                     write(r, c, value, fmt)
         elif all(type(v) in (int, float) for v in present):
-            write = sheet.write_number
+            write = fast_writer(sheet, "number")
             for r, value in enumerate(values, start=top):
                 if value is not None:
                     write(r, c, value, fmt)
