@@ -496,3 +496,19 @@ def test_goal_seek_runs_off_the_gui_thread_and_can_be_cancelled(qtbot, window):
     assert panel.result is None and not panel.apply_button.isEnabled()
     assert panel.find_button.text() == "Find share"
     assert window.document.undo_stack.count() == 0
+
+
+def test_the_view_catches_up_when_shown_and_idles_while_hidden(qtbot, window):
+    from specplan.domain import edits
+
+    doc = window.document
+    view = open_options(window)
+    choose_option(qtbot, view, "Community first")
+    window.tabs.setCurrentIndex(0)  # the Overview
+    doc.try_apply(edits.set_lever, "Community first", 0, "reinvest_share", 0.5)
+    flush(qtbot, window)
+    assert view._structure_stale and view._stale  # nothing redrawn while hidden
+    assert view.editor.controls["reinvest_share"].slider.value() == 70
+    window.tabs.setCurrentWidget(view)
+    assert view.editor.controls["reinvest_share"].slider.value() == 50
+    assert curve_matches(view.trajectory, doc.results, "Community first")
