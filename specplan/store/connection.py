@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
 
-from sqlalchemy import Connection, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import StaticPool
 
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -55,9 +55,17 @@ class Database:
     def __init__(self, raw: sqlite3.Connection, *, writable: bool):
         self.raw = raw
         self.writable = writable
-        self.engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
-        begin = "BEGIN IMMEDIATE" if writable else "BEGIN"
-        event.listen(self.engine, "begin", lambda conn: conn.exec_driver_sql(begin))
+        self._engine: Engine | None = None
+
+    @property
+    def engine(self) -> Engine:
+        """Made on first use: reading a plan needs only the driver."""
+        if self._engine is None:
+            raw = self.raw
+            self._engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
+            begin = "BEGIN IMMEDIATE" if self.writable else "BEGIN"
+            event.listen(self._engine, "begin", lambda conn: conn.exec_driver_sql(begin))
+        return self._engine
 
     @classmethod
     def open(cls, path: Path, *, writable: bool) -> Database:
@@ -83,7 +91,8 @@ class Database:
             conn.close()
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
         self.raw.close()
 
     def __enter__(self) -> Self:

@@ -73,8 +73,7 @@ def open_plan(path: str | Path, read_only: bool = False, *, backups: BackupPolic
         inspect_file(path)
         with Database.open(path, writable=False) as db:
             quick_check(db.raw, path)
-            version = pragma_int(db.raw, "user_version")
-            if version >= SCHEMA_VERSION:
+            if pragma_int(db.raw, "user_version") >= SCHEMA_VERSION:
                 return _read(db, path)
             upgraded = Database(upgraded_copy(db.raw, path), writable=False)
         with upgraded:
@@ -214,10 +213,15 @@ def quick_check(raw: sqlite3.Connection, path: Path) -> None:
 
 
 def _read(db: Database, path: Path) -> Plan:
-    with db.transaction() as conn:
+    """Every table in one read transaction (one snapshot), through the driver alone."""
+    db.raw.execute("BEGIN")
+    try:
         if pragma_int(db.raw, "application_id") != APPLICATION_ID:
             raise NotAPlanFileError(path, "this is an SQLite database from another program, not a plan")
-        return read_plan(conn, path)
+        return read_plan(db.raw, path)
+    finally:
+        if db.raw.in_transaction:
+            db.raw.execute("ROLLBACK")
 
 
 def _write_new(plan: Plan, path: Path, changes: Sequence[ChangeEntry]) -> None:

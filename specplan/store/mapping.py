@@ -8,12 +8,13 @@ input, and a damaged or hand-edited one must give a message, never a traceback.
 from __future__ import annotations
 
 import math
+import sqlite3
 from collections import defaultdict
 from itertools import chain
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import Boolean, Connection, Float, Integer
+from sqlalchemy import Boolean, Float, Integer
 
 from ..domain import (
     ICB,
@@ -101,10 +102,10 @@ def _opt_float(value: float | None) -> float | None:
 
 
 # -- reading ---------------------------------------------------------------------------------------
-def read_plan(conn: Connection, path: Path) -> Plan:
-    """The plan in the open file ``path``; InvalidPlanFileError if a value is of the wrong type
-    or the plan breaks its rules."""
-    tables = _Tables(conn, path)
+def read_plan(driver: sqlite3.Connection, path: Path) -> Plan:
+    """The plan in the open file ``path`` (read in the caller's transaction, straight through
+    the driver); InvalidPlanFileError if a value is of the wrong type or breaks a plan rule."""
+    tables = _Tables(driver, path)
     plans = tables["plan"]
     if len(plans) != 1:
         raise InvalidPlanFileError(path, f"the file holds {len(plans)} plans instead of one")
@@ -118,7 +119,7 @@ def read_plan(conn: Connection, path: Path) -> Plan:
             name=name, base_year=base_year, horizon=horizon,
             regions=tuple(Region(code, region_name) for _, code, region_name in tables["region"]),
             icbs=icbs, services=services, settings=settings,
-            baseline=_baseline(conn, path, (len(services), len(icbs), len(settings))),
+            baseline=_baseline(driver, path, (len(services), len(icbs), len(settings))),
             growth=Growth(tuple(GrowthRate(kind, code, rate, year)
                                 for _, kind, code, rate, year in tables["growth_rate"])),
             scenarios=_scenarios(tables),
@@ -182,7 +183,7 @@ def _lever(path: Path, row: tuple, services: dict, icbs: dict, phasing: dict):
                                      f"(expected {', '.join(LEVER_KINDS)})")
 
 
-def _baseline(conn: Connection, path: Path, shape: tuple[int, int, int]) -> Baseline:
+def _baseline(driver: sqlite3.Connection, path: Path, shape: tuple[int, int, int]) -> Baseline:
     """The dense arrays from the stored non-zero cells, straight from the driver's tuples.
 
     The cells go through float64 (one pass in C), then must be whole where whole numbers belong:
@@ -190,7 +191,6 @@ def _baseline(conn: Connection, path: Path, shape: tuple[int, int, int]) -> Base
     constraints in a read-only ``quick_check``). Money from 2**53 pence up (£90 trillion) takes
     an exact, slower path.
     """
-    driver = conn.connection.driver_connection
     select = f"SELECT {CELL_COLUMNS} FROM baseline_cell"
     try:  # streamed from the cursor: no list of row tuples is ever built
         cells = np.fromiter(chain.from_iterable(driver.execute(select)), np.float64).reshape(-1, 5)
@@ -238,8 +238,8 @@ class _Tables:
     """Whole tables in key order, each value checked against its column's type in the SQLModel
     table (a file is input: SQLite stores any type in any column)."""
 
-    def __init__(self, conn: Connection, path: Path):
-        self.driver, self.path = conn.connection.driver_connection, path
+    def __init__(self, driver: sqlite3.Connection, path: Path):
+        self.driver, self.path = driver, path
         self._rows: dict[str, list[tuple]] = {}
 
     def __getitem__(self, table: str) -> list[tuple]:
