@@ -166,6 +166,20 @@ def test_a_second_drag_is_a_second_undo_step_and_typing_a_value_is_one(qtbot, wi
     assert view.editor.controls["double_running_share"].slider.value() == 25
     type_into(qtbot, view.editor.controls["substitution_ratio"], "2.5")
     assert doc.plan.scenario("Community first").levers[0].substitution_ratio == 2.5
+    # A burst of arrow-key steps (a held key) is one undo step too; a pause starts another.
+    count = doc.undo_stack.count()
+    slider = view.editor.controls["reinvest_share"].slider
+    slider.setFocus()
+    for _ in range(5):
+        qtbot.keyClick(slider, Qt.Key.Key_Right)
+    assert doc.plan.scenario("Community first").levers[0].reinvest_share == 0.75
+    assert doc.undo_stack.count() == count + 1
+    qtbot.wait(900)
+    qtbot.keyClick(slider, Qt.Key.Key_Left)
+    assert doc.undo_stack.count() == count + 2
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert doc.plan.scenario("Community first").levers[0].reinvest_share == 0.7
 
 
 # -- options -------------------------------------------------------------------------------------

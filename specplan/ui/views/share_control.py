@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QSlider, QWidget
 
+#: Key or arrow steps closer together than this merge into one undo step.
+BURST_SECONDS = 0.8
+
 
 class ShareControl(QWidget):
-    """Emits ``sig_edited(share, drag)``: ``share`` from 0 to 1, ``drag`` the serial of the
-    slider drag the step belongs to (one per press of the handle) or None for a single step,
-    so the caller can merge the steps of one drag into one undo step."""
+    """Emits ``sig_edited(share, gesture)``: ``share`` from 0 to 1, ``gesture`` the serial of the
+    gesture the step belongs to (one per press of the handle, or per burst of key and arrow
+    steps), so the caller can merge the steps of one gesture into one undo step."""
 
     sig_edited = Signal(float, object)
 
     def __init__(self, name: str, tooltip: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._drag = 0
+        self._last_step = 0.0
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setRange(0, 100)
         self.slider.setPageStep(5)
@@ -52,15 +58,25 @@ class ShareControl(QWidget):
 
     def _on_pressed(self) -> None:
         self._drag += 1
+        self._last_step = 0.0
+
+    def _burst(self) -> int:
+        """The gesture a key or arrow step belongs to: steps in quick succession (a held arrow
+        key) are one gesture, like a drag; a pause starts another."""
+        now = time.monotonic()
+        if now - self._last_step > BURST_SECONDS:
+            self._drag += 1
+        self._last_step = now
+        return self._drag
 
     def _on_slider(self, value: int) -> None:
         self.spin.blockSignals(True)
         self.spin.setValue(value)
         self.spin.blockSignals(False)
-        self.sig_edited.emit(value / 100.0, self._drag if self.slider.isSliderDown() else None)
+        self.sig_edited.emit(value / 100.0, self._drag if self.slider.isSliderDown() else self._burst())
 
     def _on_spin(self, value: float) -> None:
         self.slider.blockSignals(True)
         self.slider.setValue(round(value))
         self.slider.blockSignals(False)
-        self.sig_edited.emit(round(value, 1) / 100.0, None)
+        self.sig_edited.emit(round(value, 1) / 100.0, self._burst())
