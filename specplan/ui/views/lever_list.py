@@ -61,6 +61,7 @@ class LeverList(QGroupBox):
         self.list.setToolTip(TIPS["list"])
         self.list.setAccessibleName("Levers of the selected option")
         self.kind = QComboBox(self)
+        self.kind.setAccessibleName("Kind of lever to add")
         for label, (_cls, tip) in NEW_LEVERS.items():
             self.kind.addItem(label)
             self.kind.setItemData(self.kind.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
