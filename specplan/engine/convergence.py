@@ -81,10 +81,12 @@ def _split(moves: np.ndarray, ratio: np.ndarray, spend: np.ndarray) -> np.ndarra
     """
     split = round_half_away(spend * ratio[:, :, None, :])
     rest = moves - split.sum(axis=2)
-    anchor = np.argmax(spend, axis=2)  # [s, i, t]
-    s, i, t = np.indices(anchor.shape, sparse=True)
-    split[s, i, anchor, t] += rest
-    bad = (spend + split < 0).any(axis=2)  # [s, i, t]
+    # The remainder goes to the ICB's largest setting over the plan. Only that cell can go
+    # below zero: every other gets round(spend * ratio) >= -spend, as moves >= -total.
+    anchor = np.argmax(spend.sum(axis=3), axis=2)  # [s, i]
+    s, i = np.indices(anchor.shape, sparse=True)
+    split[s, i, anchor, :] += rest
+    bad = spend[s, i, anchor, :] + split[s, i, anchor, :] < 0  # [s, i, t]
     if bad.any():
         quota = (spend * ratio[:, :, None, :]).transpose(0, 1, 3, 2)[bad]  # [n, k]
         exact = apportion(quota, np.zeros(quota.shape[-1], np.intp), moves[bad][:, None])
