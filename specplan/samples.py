@@ -15,8 +15,8 @@ from collections.abc import Callable
 import numpy as np
 
 from .domain import (
-    Baseline, ConvergenceLever, Growth, GrowthRate, Phasing, Plan, PlanningLevel,
-    PlanningLevelLever, Scenario, ServiceLine, ShiftLever,
+    Appraisal, Baseline, Comment, ConvergenceLever, Growth, GrowthRate, Phasing, Plan, PlanningLevel,
+    PlanningLevelLever, Review, Scenario, Score, ServiceLine, ShiftLever,
 )
 from .domain.reference import Reference, load_reference
 
@@ -72,7 +72,7 @@ def mh_collaborative(ref: Reference) -> Plan:
                    substitution_ratio=1.2, reinvest_share=0.75, double_running_share=0.60, services=camhs),
         ConvergenceLever(share=0.20),
     )
-    return _plan(
+    plan = _plan(
         ref, "East Midlands mental health provider collaborative (illustrative)", icbs, services,
         horizon=5,
         scenarios=(
@@ -83,6 +83,37 @@ def mh_collaborative(ref: Reference) -> Plan:
                      "Secure step-down and CAMHS intensive home treatment, with pace of change."),
         ),
     )
+    return plan.replace(appraisal=MH_APPRAISAL, review=MH_REVIEW)
+
+
+# An illustrative appraisal and review, so the appraisal, review and report have something to show.
+_SCORES = {
+    "Do nothing": (2, 2, 3, 5, 1),
+    "Community first": (4, 4, 2, 3, 4),
+    "Step-down and outreach": (4, 3, 3, 4, 3),
+}
+_RATIONALE = {
+    ("Community first", "Quality and outcomes"): "Care closer to home; fewer long admissions (illustrative).",
+    ("Community first", "Workforce"): "Needs community staff the region does not have yet (illustrative).",
+    ("Step-down and outreach", "Deliverability"): "Builds on existing outreach teams (illustrative).",
+    ("Do nothing", "Financial sustainability"): "Inpatient costs outgrow the budget (illustrative).",
+}
+MH_APPRAISAL = Appraisal(scores=tuple(
+    Score(option, criterion, score, _RATIONALE.get((option, criterion), ""))
+    for option, scores in _SCORES.items()
+    for criterion, score in zip(
+        ("Quality and outcomes", "Access and equity", "Workforce", "Deliverability", "Financial sustainability"),
+        scores)
+))
+MH_REVIEW = Review(
+    statuses=(("Community first", "in review"), ("Step-down and outreach", "endorsed")),
+    comments=(
+        Comment("Community first", "Illustrative reviewer", "2025-11-03T10:00:00Z",
+                "Is a 30% shift realistic while community teams are recruiting?", lever=1),
+        Comment("Step-down and outreach", "Illustrative reviewer", "2025-11-04T14:30:00Z",
+                "Endorsed by the clinical reference group, subject to a workforce plan."),
+    ),
+)
 
 
 def national(ref: Reference) -> Plan:

@@ -11,7 +11,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from specplan import __version__
-from specplan.domain import Scenario
+from specplan.domain import Scenario, edits
 from specplan.engine import compute
 from specplan.excel import ExportError, export_workbook, import_plan_workbook
 from specplan.excel import writer as writer_module
@@ -115,8 +115,10 @@ def test_user_text_never_becomes_a_formula(tmp_path, mh_plan):
                 *mh_plan.services[1:])
     icbs = (mh_plan.icbs[0].__class__(**{**mh_plan.icbs[0].__dict__, "name": "@SUM(1+1)*cmd|' /C calc'!A0"}),
             *mh_plan.icbs[1:])
-    scenarios = (Scenario("=1+1", mh_plan.scenarios[1].levers, "+2-3"), *mh_plan.scenarios[1:])
-    plan = mh_plan.replace(name="=2*3", services=services, icbs=icbs, scenarios=scenarios,
+    renamed = edits.rename_scenario(mh_plan, mh_plan.scenarios[0].name, "=1+1").plan  # scores follow
+    renamed = edits.add_comment(renamed, "=1+1", "=cmd|' /C calc'!A0", hostile, "2025-01-01T00:00:00Z").plan
+    scenarios = (Scenario("=1+1", mh_plan.scenarios[1].levers, "+2-3"), *renamed.scenarios[1:])
+    plan = renamed.replace(name="=2*3", services=services, icbs=icbs, scenarios=scenarios,
                            description="-1+1")
     path = tmp_path / "hostile.xlsx"
     export_workbook(plan, path)

@@ -14,7 +14,7 @@ import sqlite3
 
 import pytest
 
-from specplan.domain import Baseline, Growth
+from specplan.domain import Baseline, Growth, edits
 from specplan.store import (
     BackupPolicy,
     DiskFullError,
@@ -34,9 +34,9 @@ KILLS = 40
 @pytest.fixture(scope="module")
 def two_plans(small_plan):
     """A and B differ in every table: name, baseline, growth and options."""
-    b = small_plan.replace(
+    b = edits.delete_scenario(small_plan, small_plan.scenarios[2].name).plan.replace(
         name="Plan B", baseline=Baseline(small_plan.baseline.spend_pence * 3 + 7, small_plan.baseline.activity * 2),
-        growth=Growth(small_plan.growth.rates[1:]), scenarios=small_plan.scenarios[:2],
+        growth=Growth(small_plan.growth.rates[1:]),
     )
     return small_plan, b
 

@@ -16,7 +16,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+
+from specplan.paths import sample_plans_dir
+
+SAMPLES = sample_plans_dir()
 
 SEEDS = int(os.environ.get("SPECPLAN_FUZZ_SEEDS", "400"))
 CLI_SEEDS = 8

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from make_fixtures import fixture_plan
 from plan_strategies import plans
 
-from specplan.domain import Scenario
+from specplan.domain import edits
 from specplan.store import APPLICATION_ID, SCHEMA_VERSION, open_plan, save_plan, save_plan_as
 from specplan.store import connection as connection_module
 from specplan.store.tables import METADATA, SELECT_SQL
@@ -45,7 +45,10 @@ def test_saving_over_a_plan_replaces_it_entirely(tmp_path, small_plan):
     save_plan(fixture_plan(), path)
     save_plan(small_plan, path)
     assert open_plan(path) == small_plan
-    edited = small_plan.replace(scenarios=small_plan.scenarios[:1] + (Scenario("New"),))
+    trimmed = small_plan
+    for option in small_plan.scenarios[1:]:  # through the edits, so scores and comments go too
+        trimmed = edits.delete_scenario(trimmed, option.name).plan
+    edited = edits.add_scenario(trimmed, "New").plan
     save_plan(edited, path)
     assert open_plan(path) == edited
 

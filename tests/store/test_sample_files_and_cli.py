@@ -7,7 +7,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import SAMPLES
+
+from specplan.paths import sample_plans_dir
+
+SAMPLES = sample_plans_dir()
 
 from specplan.cli import main
 from specplan.samples import build_sample, sample_names

@@ -297,7 +297,8 @@ def test_file_export_report_writes_the_documents_plan(window, dialogs, tmp_path)
 
 
 def test_a_plan_without_options_is_refused(tmp_path):
-    plan = build_sample("mh-collaborative").replace(scenarios=())
+    sample = build_sample("mh-collaborative")
+    plan = sample.replace(scenarios=(), appraisal=Appraisal(), review=Review())
     with pytest.raises(ValidationError, match="at least one"):
         write_report(plan, tmp_path / "x.pdf")
     assert list(tmp_path.iterdir()) == []
