@@ -28,7 +28,7 @@ def main(argv: list[str]) -> int:
     if not argv or argv[0] not in ("app", "test"):
         print(__doc__)
         return 2
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script must run on an old Python to say so
         print(f"specplan needs Python 3.11 or newer; this is {sys.version.split()[0]}")
         return 2
     command, extra = argv[0], argv[1:]

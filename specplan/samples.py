@@ -15,8 +15,21 @@ from collections.abc import Callable
 import numpy as np
 
 from .domain import (
-    Appraisal, Baseline, Comment, ConvergenceLever, Growth, GrowthRate, Phasing, Plan, PlanningLevel,
-    PlanningLevelLever, Review, Scenario, Score, ServiceLine, ShiftLever,
+    Appraisal,
+    Baseline,
+    Comment,
+    ConvergenceLever,
+    Growth,
+    GrowthRate,
+    Phasing,
+    Plan,
+    PlanningLevel,
+    PlanningLevelLever,
+    Review,
+    Scenario,
+    Score,
+    ServiceLine,
+    ShiftLever,
 )
 from .domain.reference import Reference, load_reference
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from . import CommandError
 from .plans import add_plan_source, load_plan_source
 
+
 # -- samples -----------------------------------------------------------------------------------
 def _samples_args(parser: argparse.ArgumentParser) -> None:
     pass

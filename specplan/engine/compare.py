@@ -48,9 +48,9 @@ ROWS = (
 )
 
 
-def compare(results: PlanResults, scope: Scope = Scope(), names: list[str] | None = None) -> list[Comparison]:
-    """Do nothing first, then each option (or those ``names``), within ``scope``."""
-    plan = results.plan
+def compare(results: PlanResults, scope: Scope | None = None, names: list[str] | None = None) -> list[Comparison]:
+    """Do nothing first, then each option (or those ``names``), within ``scope`` (everything)."""
+    scope = scope or Scope()
     chosen = [r for r in results.scenarios if names is None or r.name in names]
     do_nothing = _comparison(results, results.do_nothing, scope, None)
     return [do_nothing] + [_comparison(results, r, scope, do_nothing) for r in chosen]

@@ -47,7 +47,10 @@ def import_baseline(path: str | Path, plan: Plan, sheet: str | None = None, unit
     if mapping is not None and not isinstance(mapping, Mapping):
         mapping = load_mapping(mapping, plan.settings)
     vocab = Vocabulary(plan, mapping.values if mapping else None)
-    setting_of = lambda words: vocab.resolve("setting", words)[0]
+
+    def setting_of(words):
+        return vocab.resolve("setting", words)[0]
+
     with open_workbook(path) as book:
         data, layout, warnings = choose_sheet(book, sheet or (mapping and mapping.sheet), mapping, setting_of)
     run = _Run(Path(path), plan, data, layout, vocab, units or (mapping.units if mapping else None))

@@ -6,7 +6,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
-    QMenu, QComboBox, QDockWidget, QLabel, QMainWindow, QTabWidget, QToolBar, QVBoxLayout, QWidget,
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from .. import __version__
@@ -16,13 +24,13 @@ from .dialogs import Dialogs
 from .document import Document
 from .file_actions import FileActions
 from .navigator import Navigator
-from .start_page import StartPage
 from .preferences import PreferencesDialog, apply_theme, load_preferences, save_preferences
+from .start_page import StartPage
+from .views.appraisal import AppraisalView
 from .views.baseline import BaselineView
+from .views.compare import CompareView
 from .views.footprints import FootprintsView
 from .views.options import OptionsView
-from .views.appraisal import AppraisalView
-from .views.compare import CompareView
 from .views.overview import OverviewView
 from .views.review import ReviewView
 from .views.sensitivity import SensitivityView

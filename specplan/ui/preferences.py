@@ -8,7 +8,14 @@ from dataclasses import dataclass, fields
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLineEdit, QSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
 )
 
 UNIT_NAMES = {"gbp": "£", "gbp_k": "£ thousands (£k)", "gbp_m": "£ millions (£m)"}

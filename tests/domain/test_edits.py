@@ -3,8 +3,7 @@ from __future__ import annotations
 import pytest
 from factories import make_plan
 
-from specplan.domain import ConvergenceLever, Phasing, Scenario, ShiftLever, ValidationError
-from specplan.domain import edits
+from specplan.domain import ConvergenceLever, Phasing, Scenario, ShiftLever, ValidationError, edits
 
 
 @pytest.fixture

@@ -7,8 +7,17 @@ import pytest
 from factories import make_plan
 
 from specplan.domain import (
-    Baseline, ConvergenceLever, GrowthRate, Growth, Phasing, PlanningLevelLever, Scenario, ShiftLever,
-    ValidationError, parse_year_label, year_label,
+    Baseline,
+    ConvergenceLever,
+    Growth,
+    GrowthRate,
+    Phasing,
+    PlanningLevelLever,
+    Scenario,
+    ShiftLever,
+    ValidationError,
+    parse_year_label,
+    year_label,
 )
 
 SPEND = [[[1000, 0], [2000, 0]]]

@@ -7,7 +7,13 @@ import pytest
 from factories import make_plan
 
 from specplan.domain import (
-    ConvergenceLever, Growth, GrowthRate, Phasing, PlanningLevelLever, Scenario, ShiftLever,
+    ConvergenceLever,
+    Growth,
+    GrowthRate,
+    Phasing,
+    PlanningLevelLever,
+    Scenario,
+    ShiftLever,
 )
 from specplan.engine import compute
 from specplan.engine.apportion import apportion

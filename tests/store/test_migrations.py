@@ -35,7 +35,10 @@ def schema(path) -> dict[str, str]:
         rows = raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
     finally:
         raw.close()
-    tidy = lambda sql: re.sub(r"\s*([(),])\s*", r"\1", re.sub(r"\s+", " ", sql)).strip()
+
+    def tidy(sql):
+        return re.sub(r"\s*([(),])\s*", r"\1", re.sub(r"\s+", " ", sql)).strip()
+
     return {name: tidy(sql) for name, sql in rows}
 
 
@@ -59,7 +62,7 @@ def old_file(tmp_path):
 
 
 def test_there_is_a_fixture_for_every_version():
-    assert VERSIONS == tuple(range(1, SCHEMA_VERSION + 1))
+    assert tuple(range(1, SCHEMA_VERSION + 1)) == VERSIONS
     assert [user_version(fixture_path(v)) for v in VERSIONS] == list(VERSIONS)
 
 

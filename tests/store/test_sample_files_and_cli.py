@@ -8,15 +8,14 @@ import sys
 
 import pytest
 
-from specplan.paths import sample_plans_dir
-
-SAMPLES = sample_plans_dir()
-
 from specplan.cli import main
+from specplan.paths import sample_plans_dir
 from specplan.samples import build_sample, sample_names
 from specplan.store import open_plan
 from specplan.store.samples import sample_file_name, write_samples
 from specplan.store.tables import METADATA
+
+SAMPLES = sample_plans_dir()
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

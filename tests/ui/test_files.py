@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
@@ -11,9 +10,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from specplan.domain import edits
-from specplan.store import PlanFile, open_plan
-from specplan.ui.document import Document
 from specplan.samples import build_sample
+from specplan.store import PlanFile, open_plan
 from specplan.ui.preferences import Preferences
 
 

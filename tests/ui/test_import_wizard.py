@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import openpyxl
-import pytest
-from PySide6.QtCore import Qt
 
 
 def finance_book(path, plan, bad_cell: str | None = None):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
 
 from specplan.domain import edits
 from specplan.engine.scope import Scope, headline, scoped_totals
