@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from ...domain import edits
 from ...domain.plan import Plan
@@ -20,6 +20,7 @@ from ...engine.baseline_table import unit_costs
 from ...engine.footprints import short_icb_name
 from ..document import Document
 from ..formatting import exact_money
+from .columns import NO_PARENT, RIGHT, ColumnsModel
 from .inputs import parse_activity, parse_pounds
 
 COLUMNS = ("Service code", "Service", "ICB", "Region", "Setting", "Activity", "Unit", "Spend",
@@ -29,10 +30,8 @@ NUMERIC = {ACTIVITY, SPEND, UNIT_COST}
 EDITABLE = {ACTIVITY, SPEND}
 #: Above this many changed cells one dataChanged covers the figure columns of every row.
 MAX_SEPARATE_CHANGES = 64
-NO_PARENT = QModelIndex()
 SORT_ROLE = Qt.ItemDataRole.UserRole
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # (service, icb, setting) positions
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 HEADER_TIPS = {
     ACTIVITY: "Base-year activity in the setting's unit (bed days for inpatient care). Double-click to edit.",
     SPEND: "Base-year spend in pounds and pence. Double-click to edit; '£1,234.50' and '1234.5' both work.",
@@ -54,7 +53,11 @@ def _structure(plan: Plan) -> tuple:
     )
 
 
-class BaselineModel(QAbstractTableModel):
+class BaselineModel(ColumnsModel):
+    columns = COLUMNS
+    header_tips = HEADER_TIPS
+    numeric = NUMERIC
+
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
         self.document = document
@@ -108,19 +111,7 @@ class BaselineModel(QAbstractTableModel):
     def rowCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() else self._n
 
-    def columnCount(self, parent=NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(section)
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in NUMERIC:
-            return RIGHT
-        return None
 
     def flags(self, index):
         flags = super().flags(index)

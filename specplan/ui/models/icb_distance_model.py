@@ -3,11 +3,12 @@ table a person can read out, sort and copy."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from ...domain.plan import Plan
 from ...engine.footprints import PoolTable, short_icb_name
 from ..formatting import exact_money
+from .columns import NO_PARENT, RIGHT, ColumnsModel
 
 COLUMNS = ("ICB", "Region", "Pool", "Spend", "Fair share", "Distance")
 ICB, REGION, POOL, SPEND, FAIR_SHARE, DISTANCE = range(len(COLUMNS))
@@ -17,12 +18,14 @@ HEADER_TIPS = {
     FAIR_SHARE: "The ICB's population share of its pool's budget, in whole pence adding up to the budget",
     DISTANCE: "Spend minus fair share: positive above its share, negative below",
 }
-NO_PARENT = QModelIndex()
 SORT_ROLE = Qt.ItemDataRole.UserRole
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-class IcbDistanceModel(QAbstractTableModel):
+class IcbDistanceModel(ColumnsModel):
+    columns = COLUMNS
+    header_tips = HEADER_TIPS
+    numeric = frozenset()
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._table: PoolTable | None = None
@@ -44,17 +47,7 @@ class IcbDistanceModel(QAbstractTableModel):
     def rowCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() or self._table is None else len(self._names)
 
-    def columnCount(self, parent=NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(section)
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         table = self._table

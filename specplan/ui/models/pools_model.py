@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...engine.footprints import PoolTable
 from ..formatting import exact_money
+from .columns import NO_PARENT, RIGHT, ColumnsModel
 
 COLUMNS = ("Pool", "ICBs", "Budget", "Gap to fair share", "Patients a year", "Demand swing (95%)",
            "Viability")
@@ -25,13 +26,15 @@ HEADER_TIPS = {
     VIABILITY: "'Too small' when the demand swing is more than the plan's limit: the pool cannot carry "
                "the financial risk on its own",
 }
-NO_PARENT = QModelIndex()
 SORT_ROLE = Qt.ItemDataRole.UserRole
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 FLAGGED_BACKGROUND = QColor("#FBE3D6")
 
 
-class PoolsModel(QAbstractTableModel):
+class PoolsModel(ColumnsModel):
+    columns = COLUMNS
+    header_tips = HEADER_TIPS
+    numeric = frozenset()
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._table: PoolTable | None = None
@@ -56,17 +59,7 @@ class PoolsModel(QAbstractTableModel):
     def rowCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() or self._table is None else len(self._table)
 
-    def columnCount(self, parent=NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         table = self._table
