@@ -101,7 +101,7 @@ def run_scenario(plan: Plan, index: PlanIndex, projection: Projection, scenario:
     convergence_moves = np.zeros(flows.released.shape, np.int64)
     lever_totals: list[LeverTotals | None] = []
     if any(not isinstance(lever, PlanningLevelLever) for lever in scenario.levers):
-        spend, activity = spend.copy(), activity.copy()
+        spend, activity = spend.copy(order="K"), activity.copy(order="K")
     for position, lever in enumerate(scenario.levers, start=1):
         if isinstance(lever, ShiftLever):
             phasing = np.array(lever.phasing.profile(plan.horizon))

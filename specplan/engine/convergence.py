@@ -7,7 +7,7 @@ import numpy as np
 from ..domain import ConvergenceLever
 from .apportion import apportion, group_sum
 from .index import PlanIndex
-from .pools import fair_shares
+from .pools import exact_shares
 from .rounding import round_half_away
 
 
@@ -22,15 +22,17 @@ def apply_convergence(
 ) -> np.ndarray:
     """Apply ``lever`` in place; return the ``[s, i, t]`` pence each ICB moved.
 
-    In year t each ICB closes ``1 - (1 - c)^t`` of its gap to fair share (``c`` per year,
-    compounding). The moves are apportioned by largest remainder to add up to zero in every
+    In year t each ICB closes ``1 - (1 - c)^t`` of its gap to its exact fair share (``c`` per
+    year, compounding). The moves are apportioned by largest remainder to add up to zero in every
     pool, then split over settings in the ICB's own mix (its pool's mix where it spends
     nothing); activity follows at the cell's own unit cost (the pool's where it has none).
     ``rows`` may give ``share`` per service row (batched sensitivity); ``activity`` may be None.
     """
     n_years = spend.shape[3]
     total = spend.sum(axis=2)  # [s, i, t]
-    target = fair_shares(total, pools, index)
+    # The exact (unrounded) fair share: its gaps add up to zero in every pool in exact
+    # arithmetic, so one largest-remainder pass below makes the moves add up to the penny.
+    target, _budget = exact_shares(total, pools, index)
     share = rows["share"][:, None] if rows is not None and "share" in rows else np.array([[lever.share]])
     closed = 1.0 - (1.0 - share) ** np.arange(n_years)[None, :]  # [s|1, t]
     quota = (target - total) * closed[:, None, :] * services_on[:, None, None]

@@ -32,16 +32,22 @@ def fair_shares(spend: np.ndarray, pools: np.ndarray, index: PlanIndex) -> np.nd
     if not shared.any():
         return shares
     spend, pools = spend[shared], pools[shared]
-    budget = group_sum(spend, pools, index.n_pools)  # [s, p, t]
-    weights = np.broadcast_to(index.weights, pools.shape)
-    pool_weight = group_sum(weights, pools, index.n_pools)  # [s, p]
-    own_weight = weights / np.take_along_axis(pool_weight, pools, axis=1)  # [s, i]
-    quota = np.take_along_axis(budget, pools[:, :, None], axis=1) * own_weight[:, :, None]
+    quota, budget = exact_shares(spend, pools, index)
     # Members (ICBs) on the last axis for the apportionment.
     shares[shared] = apportion(
         quota.transpose(0, 2, 1), pools[:, None, :], budget.transpose(0, 2, 1)
     ).transpose(0, 2, 1)
     return shares
+
+
+def exact_shares(spend: np.ndarray, pools: np.ndarray, index: PlanIndex) -> tuple[np.ndarray, np.ndarray]:
+    """Each ICB's population share of its pool's budget before rounding, ``[s, i, t]`` (float),
+    and the budgets ``[s, p, t]``."""
+    budget = group_sum(spend, pools, index.n_pools)  # [s, p, t]
+    weights = np.broadcast_to(index.weights, pools.shape)
+    pool_weight = group_sum(weights, pools, index.n_pools)  # [s, p]
+    own_weight = weights / np.take_along_axis(pool_weight, pools, axis=1)  # [s, i]
+    return np.take_along_axis(budget, pools[:, :, None], axis=1) * own_weight[:, :, None], budget
 
 
 def pool_exists(pools: np.ndarray, index: PlanIndex) -> np.ndarray:

@@ -29,7 +29,7 @@ class Flows:
         return cls(
             np.zeros((s, i, t), np.int64),
             np.zeros((s, i, t), np.int64),
-            np.zeros(shape, np.int64),
+            np.zeros((k, s, i, t), np.int64).transpose(1, 2, 0, 3),  # settings-major, as the cube
             np.zeros((s, i, t), np.float64),
         )
 
