@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
@@ -26,14 +28,6 @@ from .file_actions import FileActions
 from .navigator import Navigator
 from .preferences import PreferencesDialog, apply_theme, load_preferences, save_preferences
 from .start_page import StartPage
-from .views.appraisal import AppraisalView
-from .views.baseline import BaselineView
-from .views.compare import CompareView
-from .views.footprints import FootprintsView
-from .views.options import OptionsView
-from .views.overview import OverviewView
-from .views.review import ReviewView
-from .views.sensitivity import SensitivityView
 
 QUICK_START = """<h3>Quick start</h3>
 <ol>
@@ -84,6 +78,8 @@ class MainWindow(FileActions, QMainWindow):
         self.banner.hide()
         self.tabs = QTabWidget(central)
         self.tabs.setDocumentMode(True)
+        self._building_tab = False
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
@@ -105,8 +101,7 @@ class MainWindow(FileActions, QMainWindow):
             self._update_title()
             return
         document.setParent(self)
-        for title, view in self.create_views(document):
-            self.tabs.addTab(view, title)
+        self._add_views(document)
         self.navigator.set_plan(document.plan)
         self._fill_options()
         # Bound methods, not lambdas: Qt drops these connections when the window goes.
@@ -168,17 +163,51 @@ class MainWindow(FileActions, QMainWindow):
         if self.document is not None:
             self.open_import_wizard()
 
-    def create_views(self, document: Document) -> list[tuple[str, QWidget]]:
-        """The main views, in tab order (views register here as they are built)."""
+    def view_factories(self, document: Document) -> list[tuple[str, Callable[[], QWidget]]]:
+        """The main views in tab order, each built the first time its tab is shown (start-up
+        then pays for the Overview only, and each view module is imported when first needed)."""
         unit = self.prefs.money_unit
-        return [("Overview", OverviewView(document, self, unit)),
-                ("Baseline", BaselineView(document, self)),
-                ("Options", OptionsView(document, self)),
-                ("Footprints", FootprintsView(document, self)),
-                ("Compare", CompareView(document, self, unit)),
-                ("Sensitivity", SensitivityView(document, self, unit)),
-                ("Appraisal", AppraisalView(document, self.dialogs, self)),
-                ("Review", ReviewView(document, self.author, self))]
+
+        def make(module: str, name: str, *args) -> Callable[[], QWidget]:
+            def build() -> QWidget:
+                view_class = getattr(importlib.import_module(f"specplan.ui.views.{module}"), name)
+                return view_class(document, *args)
+            return build
+
+        return [("Overview", make("overview", "OverviewView", self, unit)),
+                ("Baseline", make("baseline", "BaselineView", self)),
+                ("Options", make("options", "OptionsView", self)),
+                ("Footprints", make("footprints", "FootprintsView", self)),
+                ("Compare", make("compare", "CompareView", self, unit)),
+                ("Sensitivity", make("sensitivity", "SensitivityView", self, unit)),
+                ("Appraisal", make("appraisal", "AppraisalView", self.dialogs, self)),
+                ("Review", make("review", "ReviewView", self.author, self))]
+
+    def _add_views(self, document: Document, current: int = 0) -> None:
+        self._building_tab = True
+        self.tabs.clear()
+        for title, factory in self.view_factories(document):
+            placeholder = QWidget(self.tabs)
+            placeholder.build_view = factory
+            self.tabs.addTab(placeholder, title)
+        self._building_tab = False
+        self.tabs.setCurrentIndex(current)
+        self._on_tab_changed(current)
+
+    def _on_tab_changed(self, index: int) -> None:
+        """Swap a tab's placeholder for its view the first time the tab is shown."""
+        widget = self.tabs.widget(index)
+        factory = getattr(widget, "build_view", None)
+        if self._building_tab or factory is None:
+            return
+        self._building_tab = True
+        title = self.tabs.tabText(index)
+        view = factory()
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, view, title)
+        self.tabs.setCurrentIndex(index)
+        widget.deleteLater()
+        self._building_tab = False
 
     def _on_dirty_changed(self, _dirty: bool) -> None:
         self._update_title()
@@ -271,11 +300,7 @@ class MainWindow(FileActions, QMainWindow):
         apply_theme(prefs.theme)
         self._start_autosave()
         if unit_changed and self.document is not None:
-            current = self.tabs.currentIndex()
-            self.tabs.clear()
-            for title, view in self.create_views(self.document):
-                self.tabs.addTab(view, title)
-            self.tabs.setCurrentIndex(current)
+            self._add_views(self.document, self.tabs.currentIndex())
 
     def _start_autosave(self) -> None:
         minutes = self.prefs.autosave_minutes
