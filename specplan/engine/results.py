@@ -85,8 +85,12 @@ class ScenarioResult:
         return self.do_nothing_spend.sum(axis=(0, 1, 2))
 
     def total(self, name: str) -> np.ndarray:
-        """England total per year of a flow: released, reinvested, saving, double_running."""
-        return getattr(self, name).sum(axis=(0, 1))
+        """England total per year of a flow: released, reinvested, saving, double_running
+        (summed once: every view asks for these on every redraw)."""
+        cache = self.__dict__.setdefault("_flow_totals", {})
+        if name not in cache:
+            cache[name] = getattr(self, name).sum(axis=(0, 1))
+        return cache[name]
 
     @cached_property
     def total_beds(self) -> np.ndarray:

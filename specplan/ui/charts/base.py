@@ -35,8 +35,32 @@ class Chart(pg.PlotWidget):
         self.hover.hide()
         self.plotItem.addItem(self.hover, ignoreBounds=True)
         self._describe: Callable[[int], str] | None = None
+        self._last_data: dict[object, dict[str, np.ndarray]] = {}  # item -> what it shows
         self._x_labels: list[str] = []
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    # -- data ----------------------------------------------------------------------------------
+    def set_if_changed(self, item, **data) -> bool:
+        """``setData``/``setOpts`` on ``item`` only when its data differ from last time.
+
+        A slider drag moves one option, so most items keep their figures; skipping them saves
+        pyqtgraph's bounds and symbol work on every step.
+        """
+        last = self._last_data.get(item)
+        if last is not None and last.keys() == data.keys() and all(
+                np.array_equal(last[key], value) for key, value in data.items()):
+            return False
+        self._last_data[item] = {key: np.array(value, copy=True) for key, value in data.items()}
+        if hasattr(item, "setData") and set(data) == {"x", "y"}:
+            item.setData(data["x"], data["y"])
+        else:
+            item.setOpts(**data)
+        return True
+
+    def remove_item(self, item) -> None:
+        """Take ``item`` off the plot and forget what it showed."""
+        self._last_data.pop(item, None)
+        self.plotItem.removeItem(item)
 
     # -- axes ----------------------------------------------------------------------------------
     def set_x_labels(self, labels: list[str], every: int = 1) -> None:

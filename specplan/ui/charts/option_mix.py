@@ -34,7 +34,7 @@ class OptionMixChart(Chart):
         wanted = {o.name for o in options}
         for name in list(self.bars):
             if name not in wanted:
-                self.plotItem.removeItem(self.bars.pop(name))
+                self.remove_item(self.bars.pop(name))
                 self.legend.removeItem(name)
         top = 0.0
         for n, totals in enumerate(options):
@@ -48,7 +48,7 @@ class OptionMixChart(Chart):
                 self.plotItem.addItem(bar)
                 self.bars[totals.name] = bar
             else:
-                bar.setOpts(x=x, height=heights, width=width * 0.9)
+                self.set_if_changed(bar, x=x, height=heights, width=np.full(len(x), width * 0.9))
             top = max(top, float(heights.max()) if heights.size else 0.0)
         self._values = {o.name: o.by_setting[:, -1] for o in options}
         self.fit_y(0.0, top)

@@ -44,7 +44,7 @@ class SettingMixChart(Chart):
                 self.plotItem.addItem(bar)  # named items join the legend themselves
                 self.bars[setting] = bar
             else:
-                bar.setOpts(x=x, height=values[k], y0=bottom.copy())
+                self.set_if_changed(bar, x=x, height=values[k], y0=bottom.copy())
             bottom = bottom + values[k]
         self._stack, self._settings = totals.by_setting, list(settings)
         self.fit_y(0.0, float(bottom.max()) if bottom.size else 1.0)

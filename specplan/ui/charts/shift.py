@@ -37,7 +37,7 @@ class ShiftChart(Chart):
                 values = totals.by_setting[settings.index(setting)] if setting in settings else zero
                 rows[setting + suffix] = values
                 curve = getattr(self, f"{setting}_before" if label else setting)
-                curve.setData(x, values / divisor)
+                self.set_if_changed(curve, x=x, y=values / divisor)
         self._rows = rows
         stacked = np.concatenate(list(rows.values())) / divisor
         self.fit_y(0.0, float(stacked.max()))

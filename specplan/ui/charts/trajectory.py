@@ -32,7 +32,7 @@ class TrajectoryChart(Chart):
         wanted = [o.name for o in options]
         for name in list(self.curves):
             if name not in wanted:
-                self.plotItem.removeItem(self.curves.pop(name))
+                self.remove_item(self.curves.pop(name))
                 self.legend.removeItem(name)
         for n, totals in enumerate(options):
             curve = self.curves.get(totals.name)
@@ -42,8 +42,8 @@ class TrajectoryChart(Chart):
                 curve = self.plot(name=totals.name, pen=pen(colour, style), symbol=SYMBOLS[n % len(SYMBOLS)],
                                   symbolSize=7, symbolBrush=colour, symbolPen=colour)
                 self.curves[totals.name] = curve
-            curve.setData(x, totals.spend / divisor)
-        self.do_nothing.setData(x, do_nothing.spend / divisor)
+            self.set_if_changed(curve, x=x, y=totals.spend / divisor)
+        self.set_if_changed(self.do_nothing, x=x, y=do_nothing.spend / divisor)
         if show_do_nothing != self.do_nothing.isVisible():
             self.do_nothing.setVisible(show_do_nothing)
             if show_do_nothing:
