@@ -1,4 +1,4 @@
-"""Options appraisal and clinical review on the ``Criteria``, ``Scores``, ``Review`` and
+"""Options appraisal and clinical review on the ``Criteria``, ``Appraisal``, ``Review`` and
 ``Comments`` sheets, so that they travel with the plan and read back unchanged.
 
 A workbook without a ``Criteria`` sheet gets the default criteria; one with an empty
@@ -14,15 +14,15 @@ from .tables import Table
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "Criteria": ("criterion", "weight"),
-    "Scores": ("option", "criterion", "score", "rationale"),
+    "Appraisal": ("option", "criterion", "score", "rationale"),
     "Review": ("option", "status"),
     "Comments": ("option", "lever", "author", "time", "text"),
 }
-REQUIRED = {"Criteria": ("criterion", "weight"), "Scores": ("option", "criterion", "score"),
+REQUIRED = {"Criteria": ("criterion", "weight"), "Appraisal": ("option", "criterion", "score"),
             "Review": ("option", "status"), "Comments": ("option", "author", "time", "text")}
 NOTES = (
     ("Criteria", "Appraisal criteria and their weights (points)."),
-    ("Scores", "Each option's score (0 to 5) on each criterion, with the rationale."),
+    ("Appraisal", "Each option's score (0 to 5) on each criterion, with the rationale."),
     ("Review", "Each option's review status: draft, in review, endorsed or not supported."),
     ("Comments", "Comments on options, or on one of an option's levers (lever counts from 1)."),
 )
@@ -32,7 +32,7 @@ def appraisal_rows(plan: Plan) -> dict[str, list[list]]:
     appraisal, review = plan.appraisal, plan.review
     return {
         "Criteria": [[c.name, c.weight] for c in appraisal.criteria],
-        "Scores": [[s.option, s.criterion, s.score, s.rationale or None] for s in appraisal.scores],
+        "Appraisal": [[s.option, s.criterion, s.score, s.rationale or None] for s in appraisal.scores],
         "Review": [[option, status] for option, status in review.statuses],
         "Comments": [[c.option, c.lever, c.author, c.time, c.text] for c in review.comments],
     }
@@ -51,7 +51,7 @@ def read_appraisal(tables: dict[str, Table | None], options: set[str]) -> tuple[
                 criteria.append(_make(criteria_table, r, "weight", Criterion, name, weight))
     names = {c.name for c in criteria if c} if criteria is not None else {c.name for c in Appraisal().criteria}
     scores = []
-    table = tables.get("Scores")
+    table = tables.get("Appraisal")
     for r, row in _rows(table):
         option = _option(table, r, row, options)
         criterion = table.text(r, row, "criterion", required=True, strip=False)
@@ -83,7 +83,7 @@ def read_appraisal(tables: dict[str, Table | None], options: set[str]) -> tuple[
                               tuple(s for s in scores if s))
         review = Review(tuple(statuses), tuple(c for c in comments if c))
     except ValidationError as error:
-        where = next((t for t in (tables.get("Scores"), tables.get("Review"), criteria_table) if t is not None), None)
+        where = next((t for t in (tables.get("Appraisal"), tables.get("Review"), criteria_table) if t is not None), None)
         if where is not None:
             where.problems.add(str(error), where.name)
         return Appraisal(), Review()
