@@ -114,45 +114,93 @@ def _moves_money(param: Parameter, last_shift: int) -> bool:
 
 
 def batch_savings(plan: Plan, scenario_name: str, variants: list[dict[Parameter, float]]) -> np.ndarray:
-    """Cumulative saving (pence) of the option under each variant, in batches of stacked rows."""
-    cells = plan.baseline.spend_pence.size * (plan.horizon + 1)
+    """Cumulative saving (pence) of the option under each variant, in batches of stacked rows.
+
+    A variant that changes lever n shares the plan's own run up to lever n: the plan runs once,
+    keeping its state before each lever, and each group of variants starts from there. Variants
+    that change growth run from the start, with their own projection.
+    """
+    run = _Run(plan, scenario_name)
+    starts = [_start(variant) for variant in variants]
+    out = np.zeros(len(variants), np.int64)
+    snapshots = run.plan_as_is(sorted({s for s in starts if s > 0}))
+    for start in sorted(set(starts)):
+        members = [n for n, s in enumerate(starts) if s == start]
+        for chunk in _chunks(members, run.cells):
+            group = [variants[n] for n in chunk]
+            if start == 0:
+                spend = _projection(plan, group)
+                released = np.zeros(spend.shape[:2] + spend.shape[3:], np.int64)
+                reinvested = released.copy()
+            else:
+                spend, released, reinvested = (np.concatenate([a] * len(group)) for a in snapshots[start])
+            out[chunk] = run.savings(group, start, spend, released, reinvested)
+    return out
+
+
+class _Run:
+    """The option's levers (up to the last shift lever: later ones cannot change the saving)
+    and what they need, for batches of any number of variants."""
+
+    def __init__(self, plan: Plan, scenario_name: str):
+        self.plan = plan
+        self.levers = plan.scenario(scenario_name).levers[: _last_shift(plan, scenario_name) + 1]
+        self.base = build_index(plan)
+        self.levels = self.base.levels.copy()
+        for lever in plan.scenario(scenario_name).levers:
+            if isinstance(lever, PlanningLevelLever):
+                self.levels[self.base.mask(plan, lever.services)[:, 0]] = LEVEL_CODES[lever.level]
+        self.cells = plan.baseline.spend_pence.size * (plan.horizon + 1)
+
+    def plan_as_is(self, positions: list[int]) -> dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """The plan's own spend and flows just before each lever in ``positions``."""
+        spend = _projection(self.plan, [{}])
+        released = np.zeros(spend.shape[:2] + spend.shape[3:], np.int64)
+        reinvested = released.copy()
+        snapshots = {}
+        for position in range(len(self.levers)):
+            if position in positions:
+                snapshots[position] = (spend.copy(order="K"), released.copy(), reinvested.copy())
+            self._apply([{}], position, position + 1, spend, released, reinvested)
+        return snapshots
+
+    def savings(self, variants, start: int, spend, released, reinvested) -> np.ndarray:
+        """Run levers ``start..`` on the stacked ``variants``; their cumulative savings."""
+        self._apply(variants, start, len(self.levers), spend, released, reinvested)
+        return (released - reinvested).reshape(len(variants), -1).sum(axis=1)
+
+    def _apply(self, variants, first: int, stop: int, spend, released, reinvested) -> None:
+        plan, base, count, n_services = self.plan, self.base, len(variants), len(self.plan.services)
+        index = dataclasses.replace(
+            base, n_services=count * n_services, levels=np.tile(self.levels, count),
+            occupancy=np.tile(base.occupancy, count),
+            bed_days_per_patient=np.tile(base.bed_days_per_patient, count),
+        )
+        pools = pool_of(index.levels, index)
+        flows = Flows(released, reinvested, None, np.zeros(1))  # no double running: it is not saving
+        for position in range(first, stop):
+            lever = self.levers[position]
+            rows = {param.field: np.repeat([v.get(param, param.value) for v in variants], n_services)
+                    for param in _lever_params(variants, position)}
+            if isinstance(lever, ShiftLever):
+                scope = np.tile(base.mask(plan, lever.services, lever.icbs), (count, 1))
+                phasing = np.array(lever.phasing.profile(plan.horizon))
+                apply_shift(lever, spend, None, flows, scope, phasing, plan.setting_index[lever.from_setting],
+                            plan.setting_index[lever.to_setting], rows=rows)
+            elif isinstance(lever, ConvergenceLever):
+                services_on = np.tile(base.mask(plan, lever.services)[:, 0], count)
+                apply_convergence(lever, spend, None, pools, services_on, index, rows=rows)
+
+
+def _start(variant: dict[Parameter, float]) -> int:
+    """The first lever a variant changes (0 when it changes growth, or nothing)."""
+    positions = [param.position for param in variant]
+    return 0 if not positions or None in positions else min(positions)
+
+
+def _chunks(members: list[int], cells: int) -> list[list[int]]:
     per_batch = max(1, BATCH_CELLS // max(cells, 1))
-    out = [_run_batch(plan, scenario_name, variants[start:start + per_batch])
-           for start in range(0, len(variants), per_batch)]
-    return np.concatenate(out)
-
-
-def _run_batch(plan: Plan, scenario_name: str, variants: list[dict[Parameter, float]]) -> np.ndarray:
-    scenario = plan.scenario(scenario_name)
-    n_variants, n_services = len(variants), len(plan.services)
-    base = build_index(plan)
-    levels = base.levels.copy()
-    for lever in scenario.levers:
-        if isinstance(lever, PlanningLevelLever):
-            levels[base.mask(plan, lever.services)[:, 0]] = LEVEL_CODES[lever.level]
-    index = dataclasses.replace(
-        base, n_services=n_variants * n_services, levels=np.tile(levels, n_variants),
-        occupancy=np.tile(base.occupancy, n_variants),
-        bed_days_per_patient=np.tile(base.bed_days_per_patient, n_variants),
-    )
-    spend = _projection(plan, variants)
-    pools = pool_of(index.levels, index)
-    flows = Flows(np.zeros(spend.shape[:2] + spend.shape[3:], np.int64),
-                  np.zeros(spend.shape[:2] + spend.shape[3:], np.int64),
-                  np.zeros(spend.shape, np.int64), np.zeros(1))
-    for position, lever in enumerate(scenario.levers[: _last_shift(plan, scenario_name) + 1]):
-        rows = {param.field: np.repeat([v.get(param, param.value) for v in variants], n_services)
-                for param in _lever_params(variants, position)}
-        if isinstance(lever, ShiftLever):
-            scope = np.tile(base.mask(plan, lever.services, lever.icbs), (n_variants, 1))
-            phasing = np.array(lever.phasing.profile(plan.horizon))
-            apply_shift(lever, spend, None, flows, scope, phasing, plan.setting_index[lever.from_setting],
-                        plan.setting_index[lever.to_setting], rows=rows)
-        elif isinstance(lever, ConvergenceLever):
-            services_on = np.tile(base.mask(plan, lever.services)[:, 0], n_variants)
-            apply_convergence(lever, spend, None, pools, services_on, index, rows=rows)
-    saving = flows.released - flows.reinvested
-    return saving.reshape(n_variants, -1).sum(axis=1)
+    return [members[n:n + per_batch] for n in range(0, len(members), per_batch)]
 
 
 def _projection(plan: Plan, variants: list[dict[Parameter, float]]) -> np.ndarray:

@@ -20,7 +20,7 @@ class Flows:
 
     released: np.ndarray
     reinvested: np.ndarray
-    double_running: np.ndarray  # [s, i, k, t]: by the setting that keeps running
+    double_running: np.ndarray | None  # [s, i, k, t]: by the setting that keeps running
     moved_activity: np.ndarray  # [s, i, t] units of from-setting activity moved
 
     @classmethod
@@ -59,7 +59,7 @@ def apply_shift(
     from_k: int,
     to_k: int,
     rows: dict[str, np.ndarray] | None = None,
-) -> LeverTotals:
+) -> LeverTotals | None:
     """Apply ``lever`` in place to ``spend``/``activity`` ``[s, i, k, t]`` within ``scope [s, i]``.
 
     released ``R = round(f * phi * S_from)``, reinvested ``Q = round(q * R)``, saving ``R - Q``,
@@ -67,16 +67,14 @@ def apply_shift(
 
     ``rows`` may give any of the lever's numbers per service row (``[s]`` arrays): the
     sensitivity analysis stacks variants of a plan as extra rows and runs them in one batch.
-    ``activity`` may be None when only money is wanted.
+    ``activity`` may be None when only money is wanted, and ``flows.double_running`` None when
+    only the saving is (the sensitivity batches); then no totals are returned either.
     """
     share = _value(lever, rows, "target_share") * phasing[None, None, :]  # [s|1, 1, t]
     share_in_scope = scope[:, :, None] * share  # [s, i, t]
     # Spend and shares are never negative, so the cheaper non-negative rounding applies.
     released = round_half_up(share_in_scope * spend[:, :, from_k, :])
     reinvested = round_half_up(_value(lever, rows, "reinvest_share") * released)
-    step = np.diff(released, axis=2, prepend=0)
-    double_running = round_half_up(_value(lever, rows, "double_running_share") * np.maximum(step, 0))
-
     spend[:, :, from_k, :] -= released
     spend[:, :, to_k, :] += reinvested
     if activity is not None:
@@ -88,6 +86,10 @@ def apply_shift(
         moved = np.zeros(1)
     flows.released += released
     flows.reinvested += reinvested
+    if flows.double_running is None:
+        return None
+    step = np.diff(released, axis=2, prepend=0)
+    double_running = round_half_up(_value(lever, rows, "double_running_share") * np.maximum(step, 0))
     flows.double_running[:, :, from_k, :] += double_running
     return LeverTotals(
         released=released.sum(axis=(0, 1)),
