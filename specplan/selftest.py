@@ -20,6 +20,8 @@ def run_self_test(out=sys.stdout) -> int:
         ("engine on the national sample", _engine),
         ("sample plan file", _sample_file),
         ("main views", _views),
+        ("workbook export and import", _workbook),
+        ("PDF report", _report),
     ]
     for name, step in steps:
         try:
@@ -82,3 +84,27 @@ def _views() -> str:
             if len(colours) < 4:
                 raise AssertionError(f"{path.name} is blank")
         return ", ".join(p.stem for p in paths)
+
+
+def _workbook() -> str:
+    from .excel import export_workbook, import_plan_workbook
+    from .samples import build_sample
+
+    plan = build_sample("mh-collaborative")
+    with tempfile.TemporaryDirectory() as folder:
+        path = export_workbook(plan, Path(folder) / "plan.xlsx")
+        if import_plan_workbook(path) != plan:
+            raise AssertionError("the exported workbook did not read back as the same plan")
+    return "exported and read back unchanged"
+
+
+def _report() -> str:
+    from .samples import build_sample
+    from .ui.report import write_report
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_report(build_sample("mh-collaborative"), Path(folder) / "report.pdf")
+        size = path.stat().st_size
+        if size < 10_000:
+            raise AssertionError(f"the report is only {size} bytes")
+    return f"{size:,} bytes"
