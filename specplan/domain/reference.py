@@ -25,9 +25,6 @@ class Reference:
     services: tuple[ServiceLine, ...]
     sources: dict[str, str]
 
-    def icbs_in(self, region_code: str) -> tuple[ICB, ...]:
-        return tuple(i for i in self.icbs if i.region == region_code)
-
     def service(self, code: str) -> ServiceLine:
         for service in self.services:
             if service.code == code:

@@ -56,11 +56,6 @@ class ScopedTotals:
     def cumulative_saving(self) -> int:
         return int(self.saving.sum())
 
-    @property
-    def net_change(self) -> np.ndarray:
-        """Spend against do nothing (negative = cheaper)."""
-        return self.spend - self.do_nothing
-
 
 def scoped_totals(result: ScenarioResult, plan: Plan, scope: Scope) -> ScopedTotals:
     """The figures of ``result`` summed over ``scope``."""

@@ -31,7 +31,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "Regions": ("code", "name"),
 }
 COLUMNS |= APPRAISAL_COLUMNS
-PLAN_SHEETS = ("Plan", *COLUMNS)
 SHARE_COLUMNS = {"target_share", "reinvest_share", "double_running_share", "convergence_share", "rate"}
 
 

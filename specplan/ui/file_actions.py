@@ -219,18 +219,6 @@ class FileActions:
         wizard.show()
         return wizard
 
-    def import_finance(self, path: Path) -> bool:
-        from ..excel import import_baseline
-
-        try:
-            plan, report = import_baseline(path, self.document.plan)
-        except UserError as error:
-            self.dialogs.error("Cannot import spreadsheet", str(error))
-            return False
-        self.document.replace_plan(plan, f"Import base year from {path.name}")
-        self.statusBar().showMessage(str(report), 10000)
-        return True
-
     def _on_export_workbook(self) -> None:
         if self.document is None:
             return

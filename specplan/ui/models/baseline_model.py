@@ -111,8 +111,6 @@ class BaselineModel(ColumnsModel):
     def rowCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() else self._n
 
-
-
     def flags(self, index):
         flags = super().flags(index)
         locked = self.document.read_only or getattr(self.document, "review_mode", False)

@@ -47,8 +47,6 @@ class IcbDistanceModel(ColumnsModel):
     def rowCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() or self._table is None else len(self._names)
 
-
-
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         table = self._table
         if table is None or not index.isValid():
