@@ -69,3 +69,45 @@ def _shortfall(base: np.ndarray, flat_group: np.ndarray, totals: np.ndarray, siz
     """Units each group still needs after the floors."""
     got = np.bincount(flat_group, weights=base.ravel(), minlength=size)
     return totals.reshape(-1).astype(np.int64) - got.astype(np.int64)
+
+
+def cumulative_apportion(quota: np.ndarray, groups: np.ndarray, totals: np.ndarray) -> np.ndarray:
+    """Integers within one unit of ``quota`` that add up exactly to ``totals`` in each group.
+
+    ``quota`` is ``[r, m, ...]`` (members on axis 1), ``groups [r, m]`` each member's group
+    ``0..G-1`` and ``totals [r, G, ...]`` the integer each group must reach. Cumulative
+    rounding: members are taken in order within their group, each gets the rounded running
+    total minus the rounded running total before it, and the last member of a group closes it
+    exactly. No sorting by size, so it costs a few passes over the array where largest
+    remainder costs a sort of every row.
+    """
+    n_rows, n_members = groups.shape
+    trailing = (slice(None), slice(None)) + (None,) * (quota.ndim - 2)
+    order = np.argsort(groups, axis=1, kind="stable")
+    in_order = bool((order == np.arange(n_members)).all())
+    if not in_order:
+        groups = np.take_along_axis(groups, order, axis=1)
+        quota = np.take_along_axis(quota, order[trailing], axis=1)
+    starts = np.ones(groups.shape, bool)
+    starts[:, 1:] = groups[:, 1:] != groups[:, :-1]
+    ends = np.ones(groups.shape, bool)
+    ends[:, :-1] = starts[:, 1:]
+
+    running = np.cumsum(quota, axis=1)
+    if not starts[:, 1:].any():
+        within = running  # one group per row
+    else:
+        # Subtract what earlier groups of the row add up to at each group's first member.
+        first = np.maximum.accumulate(np.where(starts, np.arange(n_members), 0), axis=1)
+        before = running - quota
+        within = running - before[np.arange(n_rows)[:, None], first]
+    rounded = np.floor(within + 0.5).astype(np.int64)
+    rows, members = np.nonzero(ends)
+    rounded[rows, members] = totals[rows, groups[rows, members]]
+    parts = rounded
+    parts[:, 1:] -= np.where(starts[:, 1:][trailing], 0, rounded[:, :-1])
+    if in_order:
+        return parts
+    out = np.empty_like(parts)
+    np.put_along_axis(out, order[trailing], parts, axis=1)
+    return out

@@ -10,12 +10,11 @@ from ..domain import ConvergenceLever, PlanningLevelLever, ShiftLever
 from ..domain.errors import ValidationError
 from ..domain.plan import Plan
 from ..domain.scenario import Scenario
-from .apportion import group_sum
 from .convergence import apply_convergence
 from .index import LEVEL_CODES, PlanIndex, build_index
-from .pools import demand_variation, pool_exists, pool_of, pool_patients
+from .pools import pool_of
 from .projection import Projection, do_nothing
-from .results import ScenarioResult, beds_from
+from .results import ScenarioResult
 from .shift import Flows, LeverTotals, apply_shift
 
 DO_NOTHING = "Do nothing"
@@ -117,17 +116,11 @@ def run_scenario(plan: Plan, index: PlanIndex, projection: Projection, scenario:
             lever_totals.append(None)
         else:
             raise ValidationError(f"scenario {scenario.name!r} lever {position}", lever, "a known lever")
-    if flows.double_running.any():
+    if flows.double_running is not None:
         spend = spend + flows.double_running
-
-    spend_by_icb = spend.sum(axis=2)
-    beds = beds_from(activity, index)
-    exists = pool_exists(pools, index)
-    patients = pool_patients(
-        activity[:, :, index.inpatient, :] if index.inpatient is not None else np.zeros_like(spend_by_icb, float),
-        pools, index,
-    )
-    variation = demand_variation(patients)
+        double_running = flows.double_running.sum(axis=2)
+    else:
+        double_running = np.zeros(flows.released.shape, np.int64)
 
     return ScenarioResult(
         name=scenario.name,
@@ -137,16 +130,11 @@ def run_scenario(plan: Plan, index: PlanIndex, projection: Projection, scenario:
         do_nothing_spend=projection.spend,
         released=flows.released,
         reinvested=flows.reinvested,
-        double_running=flows.double_running.sum(axis=2),
+        double_running=double_running,
         moved_activity=flows.moved_activity,
         convergence_moves=convergence_moves,
         levels=levels,
         pools=pools,
-        beds=beds,
-        pool_exists=exists,
-        pool_budget=group_sum(spend_by_icb, pools, index.n_pools),
-        pool_patients=patients,
-        pool_variation=variation,
-        pool_flagged=exists[:, :, None] & (variation > plan.viability_max_variation),
+        viability_max_variation=plan.viability_max_variation,
         lever_totals=tuple(lever_totals),
     )

@@ -5,10 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from ..domain import ConvergenceLever
-from .apportion import apportion, group_sum
+from .apportion import apportion, cumulative_apportion, group_sum
 from .index import PlanIndex
 from .pools import exact_shares
-from .rounding import round_half_away
 
 
 def apply_convergence(
@@ -23,33 +22,37 @@ def apply_convergence(
     """Apply ``lever`` in place; return the ``[s, i, t]`` pence each ICB moved.
 
     In year t each ICB closes ``1 - (1 - c)^t`` of its gap to its exact fair share (``c`` per
-    year, compounding). The moves are apportioned by largest remainder to add up to zero in every
-    pool, then split over settings in the ICB's own mix (its pool's mix where it spends
-    nothing); activity follows at the cell's own unit cost (the pool's where it has none).
-    ``rows`` may give ``share`` per service row (batched sensitivity); ``activity`` may be None.
+    year, compounding). The moves are rounded cumulatively over each pool's ICBs so that they
+    add up to zero in every pool, then split over settings in the ICB's own mix (its pool's mix
+    where it spends nothing); activity follows at the cell's own unit cost (the pool's where it
+    has none). ``rows`` may give ``share`` per service row (batched sensitivity); ``activity``
+    may be None.
     """
     n_years = spend.shape[3]
     total = spend.sum(axis=2)  # [s, i, t]
     # The exact (unrounded) fair share: its gaps add up to zero in every pool in exact
-    # arithmetic, so one largest-remainder pass below makes the moves add up to the penny.
+    # arithmetic, so rounding them to add up to zero moves each ICB by less than a penny more.
     target, _budget = exact_shares(total, pools, index)
     share = rows["share"][:, None] if rows is not None and "share" in rows else np.array([[lever.share]])
     closed = 1.0 - (1.0 - share) ** np.arange(n_years)[None, :]  # [s|1, t]
     quota = (target - total) * closed[:, None, :] * services_on[:, None, None]
-    zero = np.zeros((pools.shape[0], n_years, index.n_pools), np.int64)
-    moves = apportion(quota.transpose(0, 2, 1), pools[:, None, :], zero).transpose(0, 2, 1)
+    zero = np.zeros((pools.shape[0], index.n_pools, n_years), np.int64)
+    moves = cumulative_apportion(quota, pools, zero)
+    overdrawn = np.nonzero((total + moves < 0).any(axis=1))  # (s, t) where a move overshoots
+    if overdrawn[0].size:
+        # Every quota is at least -total, so largest remainder (floors) never overshoots.
+        service, year = overdrawn
+        moves[service, :, year] = apportion(quota[service, :, year], pools[service],
+                                            zero[service, :, year])
 
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        ratio = np.where(total != 0, moves / total, 0.0)  # [s, i, t]
-    by_setting = _split(moves, ratio, spend)
+    by_setting, ratio = _split(moves, total, spend)
     empty = (total == 0) & (moves != 0)  # ICBs given money for a service they do not buy yet
     if empty.any():
         _fill_from_pool(empty, moves, by_setting, activity, spend, pools, index)
     if activity is not None:
-        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            # Activity follows each cell's own unit cost: scale it with the cell's spend.
-            scale = np.where(spend > 0, by_setting / spend, 0.0)
-        activity += activity * scale
+        # Activity moves in step with the ICB's spend, so unit costs stay as they were (to
+        # within the penny the split rounds to).
+        activity += activity * ratio[:, :, None, :]
         np.maximum(activity, 0.0, out=activity)
     spend += by_setting
     return moves
@@ -75,24 +78,29 @@ def _fill_from_pool(empty, moves, by_setting, activity, spend, pools, index) -> 
         activity[service, icb, :, year] += np.where(cost > 0, cells / cost, 0.0)
 
 
-def _split(moves: np.ndarray, ratio: np.ndarray, spend: np.ndarray) -> np.ndarray:
+def _split(moves: np.ndarray, total: np.ndarray, spend: np.ndarray) -> np.ndarray:
     """Split ``moves [s, i, t]`` over settings in proportion to ``spend``, exactly in pence.
 
-    Each setting gets its rounded share and the largest setting takes the rounding remainder;
-    in the rare rows where that would take a cell below zero, largest remainder decides.
+    Cumulative rounding over the settings: setting k gets the rounded running share ``C_k``
+    minus ``C_(k-1)``, and the last closes the ICB's move exactly. ``C_k`` is kept within
+    ``[C_(k-1) - spend_k, moves + total - running_k]``, which never binds in exact arithmetic
+    but guarantees, whatever float error does, that no cell goes below zero (moves >= -total).
+    ICBs that spend nothing get it all in the last setting (the caller gives them their pool's).
     """
-    split = round_half_away(spend * ratio[:, :, None, :])
-    rest = moves - split.sum(axis=2)
-    # The remainder goes to the ICB's largest setting over the plan. Only that cell can go
-    # below zero: every other gets round(spend * ratio) >= -spend, as moves >= -total.
-    anchor = np.argmax(spend.sum(axis=3), axis=2)  # [s, i]
-    s, i = np.indices(anchor.shape, sparse=True)
-    split[s, i, anchor, :] += rest
-    bad = spend[s, i, anchor, :] + split[s, i, anchor, :] < 0  # [s, i, t]
-    if bad.any():
-        quota = (spend * ratio[:, :, None, :]).transpose(0, 1, 3, 2)[bad]  # [n, k]
-        exact = apportion(quota, np.zeros(quota.shape[-1], np.intp), moves[bad][:, None])
-        fixed = split.transpose(0, 1, 3, 2).copy()
-        fixed[bad] = exact
-        split = fixed.transpose(0, 1, 3, 2)
-    return split
+    ratio = np.divide(moves, total, out=np.zeros(total.shape), where=total != 0)
+    n_settings = spend.shape[2]
+    split = np.empty((n_settings,) + moves.shape, np.int64).transpose(1, 2, 0, 3)  # as the cube
+    running = np.zeros(moves.shape, np.int64)
+    before = np.zeros(moves.shape, np.int64)
+    ceiling = moves + total
+    for k in range(n_settings - 1):
+        running += spend[:, :, k, :]
+        upto = running * ratio
+        upto += 0.5
+        upto = np.floor(upto, out=upto).astype(np.int64)
+        np.maximum(upto, before - spend[:, :, k, :], out=upto)
+        np.minimum(upto, ceiling - running, out=upto)
+        np.subtract(upto, before, out=split[:, :, k, :])
+        before = upto
+    np.subtract(moves, before, out=split[:, :, n_settings - 1, :])
+    return split, ratio

@@ -7,8 +7,9 @@ from functools import cached_property
 
 import numpy as np
 
+from .apportion import group_sum
 from .index import PlanIndex
-from .pools import fair_shares
+from .pools import demand_variation, fair_shares, pool_exists, pool_patients
 from .shift import LeverTotals
 
 DAYS_PER_YEAR = 365.0
@@ -34,18 +35,46 @@ class ScenarioResult:
     convergence_moves: np.ndarray
     levels: np.ndarray
     pools: np.ndarray
-    beds: np.ndarray
-    pool_exists: np.ndarray
-    pool_budget: np.ndarray
-    pool_patients: np.ndarray
-    pool_variation: np.ndarray
-    pool_flagged: np.ndarray
     lever_totals: tuple[LeverTotals | None, ...]
+    viability_max_variation: float
 
     def __post_init__(self) -> None:
         for value in self.__dict__.values():
             if isinstance(value, np.ndarray):
                 value.setflags(write=False)
+
+    # -- derived on first use: a lever step redraws a few totals, not every pool --------------
+    @cached_property
+    def beds(self) -> np.ndarray:
+        """``[s, i, t]`` beds implied by inpatient bed days."""
+        return _read_only(beds_from(self.activity, self.index))
+
+    @cached_property
+    def pool_exists(self) -> np.ndarray:
+        """``[s, p]`` pool slots that hold at least one of the plan's ICBs."""
+        return _read_only(pool_exists(self.pools, self.index))
+
+    @cached_property
+    def pool_budget(self) -> np.ndarray:
+        return _read_only(group_sum(self.spend_by_icb, self.pools, self.index.n_pools))
+
+    @cached_property
+    def pool_patients(self) -> np.ndarray:
+        index = self.index
+        if index.inpatient is None:
+            bed_days = np.zeros(self.spend_by_icb.shape)
+        else:
+            bed_days = self.activity[:, :, index.inpatient, :]
+        return _read_only(pool_patients(bed_days, self.pools, index))
+
+    @cached_property
+    def pool_variation(self) -> np.ndarray:
+        return _read_only(demand_variation(self.pool_patients))
+
+    @cached_property
+    def pool_flagged(self) -> np.ndarray:
+        """``[s, p, t]`` pools whose yearly demand swings more than the plan accepts."""
+        return _read_only(self.pool_exists[:, :, None] & (self.pool_variation > self.viability_max_variation))
 
     # -- cell-level derived arrays -----------------------------------------------------------
     @cached_property
@@ -125,6 +154,11 @@ class ScenarioResult:
     def spend_by_service(self) -> np.ndarray:
         """``[s, t]``."""
         return self.spend_by_icb.sum(axis=1)
+
+
+def _read_only(array: np.ndarray) -> np.ndarray:
+    array.setflags(write=False)
+    return array
 
 
 def beds_from(activity: np.ndarray, index: PlanIndex) -> np.ndarray:

@@ -177,7 +177,7 @@ class _Run:
             bed_days_per_patient=np.tile(base.bed_days_per_patient, count),
         )
         pools = pool_of(index.levels, index)
-        flows = Flows(released, reinvested, None, np.zeros(1))  # no double running: it is not saving
+        flows = Flows(released, reinvested, np.zeros(1), track_double_running=False)  # it is not saving
         for position in range(first, stop):
             lever = self.levers[position]
             rows = {param.field: np.repeat([v.get(param, param.value) for v in variants], n_services)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -20,33 +21,60 @@ class Flows:
 
     released: np.ndarray
     reinvested: np.ndarray
-    double_running: np.ndarray | None  # [s, i, k, t]: by the setting that keeps running
     moved_activity: np.ndarray  # [s, i, t] units of from-setting activity moved
+    # [s, i, k, t] by the setting that keeps running; made when a lever first has some.
+    double_running: np.ndarray | None = None
+    track_double_running: bool = True  # the sensitivity batches want the saving only
 
     @classmethod
     def zeros(cls, shape: tuple[int, int, int, int]) -> Flows:
-        s, i, k, t = shape
-        return cls(
-            np.zeros((s, i, t), np.int64),
-            np.zeros((s, i, t), np.int64),
-            np.zeros((k, s, i, t), np.int64).transpose(1, 2, 0, 3),  # settings-major, as the cube
-            np.zeros((s, i, t), np.float64),
-        )
+        s, i, _k, t = shape
+        return cls(np.zeros((s, i, t), np.int64), np.zeros((s, i, t), np.int64), np.zeros((s, i, t)))
+
+    def add_double_running(self, setting: int, cells: np.ndarray, n_settings: int) -> None:
+        if self.double_running is None:
+            s, i, t = cells.shape  # settings-major, as the cube
+            self.double_running = np.zeros((n_settings, s, i, t), np.int64).transpose(1, 2, 0, 3)
+        self.double_running[:, :, setting, :] += cells
 
     @property
     def saving(self) -> np.ndarray:
         return self.released - self.reinvested
 
 
-@dataclass(frozen=True)
 class LeverTotals:
-    """What one lever did, England totals per year."""
+    """What one lever did, England totals per year, summed on first use (most redraws ask for
+    none of them, and five sums of the flows would cost as much as the lever itself)."""
 
-    released: np.ndarray
-    reinvested: np.ndarray
-    saving: np.ndarray
-    double_running: np.ndarray
-    moved_activity: np.ndarray
+    def __init__(self, released: np.ndarray, reinvested: np.ndarray, double_running: np.ndarray,
+                 moved_activity: np.ndarray) -> None:
+        self._cells = {"released": released, "reinvested": reinvested,
+                       "double_running": double_running, "moved_activity": moved_activity}
+
+    def _total(self, name: str) -> np.ndarray:
+        cells = self._cells[name]
+        years = self._cells["released"].shape[2]
+        return cells.sum(axis=(0, 1)) if cells.ndim == 3 else np.zeros(years, cells.dtype)
+
+    @cached_property
+    def released(self) -> np.ndarray:
+        return self._total("released")
+
+    @cached_property
+    def reinvested(self) -> np.ndarray:
+        return self._total("reinvested")
+
+    @cached_property
+    def saving(self) -> np.ndarray:
+        return self.released - self.reinvested
+
+    @cached_property
+    def double_running(self) -> np.ndarray:
+        return self._total("double_running")
+
+    @cached_property
+    def moved_activity(self) -> np.ndarray:
+        return self._total("moved_activity")
 
 
 def apply_shift(
@@ -67,37 +95,38 @@ def apply_shift(
 
     ``rows`` may give any of the lever's numbers per service row (``[s]`` arrays): the
     sensitivity analysis stacks variants of a plan as extra rows and runs them in one batch.
-    ``activity`` may be None when only money is wanted, and ``flows.double_running`` None when
-    only the saving is (the sensitivity batches); then no totals are returned either.
+    ``activity`` may be None when only money is wanted, and ``flows.track_double_running``
+    False when only the saving is (the sensitivity batches); then no totals are returned either.
     """
     share = _value(lever, rows, "target_share") * phasing[None, None, :]  # [s|1, 1, t]
-    share_in_scope = scope[:, :, None] * share  # [s, i, t]
+    # A lever over everything (the usual case) needs no [s, i, t] array of shares.
+    share_in_scope = share if scope.all() else scope[:, :, None] * share
     # Spend and shares are never negative, so the cheaper non-negative rounding applies.
     released = round_half_up(share_in_scope * spend[:, :, from_k, :])
     reinvested = round_half_up(_value(lever, rows, "reinvest_share") * released)
     spend[:, :, from_k, :] -= released
     spend[:, :, to_k, :] += reinvested
+    moved = None
     if activity is not None:
         moved = share_in_scope * activity[:, :, from_k, :]
         activity[:, :, from_k, :] -= moved
         activity[:, :, to_k, :] += _value(lever, rows, "substitution_ratio") * moved
         flows.moved_activity += moved
-    else:
-        moved = np.zeros(1)
     flows.released += released
     flows.reinvested += reinvested
-    if flows.double_running is None:
+    if not flows.track_double_running:
         return None
-    step = np.diff(released, axis=2, prepend=0)
-    double_running = round_half_up(_value(lever, rows, "double_running_share") * np.maximum(step, 0))
-    flows.double_running[:, :, from_k, :] += double_running
-    return LeverTotals(
-        released=released.sum(axis=(0, 1)),
-        reinvested=reinvested.sum(axis=(0, 1)),
-        saving=(released - reinvested).sum(axis=(0, 1)),
-        double_running=double_running.sum(axis=(0, 1)),
-        moved_activity=moved.sum(axis=(0, 1)) if activity is not None else np.zeros(1),
-    )
+    delta = _value(lever, rows, "double_running_share")
+    if np.all(np.asarray(delta) == 0):
+        double_running = np.zeros(1, np.int64)
+    else:
+        step = np.empty_like(released)  # R[t] - R[t-1], R[-1] = 0, never below zero
+        step[:, :, 0] = released[:, :, 0]
+        np.subtract(released[:, :, 1:], released[:, :, :-1], out=step[:, :, 1:])
+        np.maximum(step, 0, out=step)
+        double_running = round_half_up(delta * step)
+        flows.add_double_running(from_k, double_running, spend.shape[2])
+    return LeverTotals(released, reinvested, double_running, moved if moved is not None else np.zeros(1))
 
 
 def _value(lever: ShiftLever, rows: dict[str, np.ndarray] | None, name: str):
