@@ -53,15 +53,27 @@ def apportion(quota: np.ndarray, groups: np.ndarray, totals: np.ndarray) -> np.n
         short = _shortfall(base, flat_group, totals, n_rows * n_groups)
     fraction = q - base
 
-    # Within each row: by group, then largest fraction first (stable sort keeps ties in order).
-    key = member_group * 4.0 - np.minimum(fraction, 1.999)
-    order = (np.argsort(key, axis=1, kind="stable") + (np.arange(n_rows) * n_members)[:, None]).ravel()
-    sorted_group = flat_group[order]
+    # Rank within each row by group, then largest fraction first, then earlier member, all in
+    # one int64 key: a plain sort of keys is several times faster than an argsort.
+    member_bits = max(int(n_members - 1).bit_length(), 1)
+    fraction_bits = 62 - member_bits - max(int(n_groups - 1).bit_length(), 1)
+    # Fractions are float noise below 2**-40 of a unit; ranking finer than that means nothing.
+    assert fraction_bits >= 40, "too many members or groups for one sort key"
+    scaled = np.minimum(fraction, 1.999)
+    np.subtract(2.0, scaled, out=scaled)  # larger fraction, smaller key
+    scaled *= float(2 ** (fraction_bits - 2))  # (0, 2] to at most 2**(fraction_bits - 1)
+    key = scaled.astype(np.int64)
+    key <<= member_bits
+    key |= np.arange(n_members)
+    key |= member_group.astype(np.int64) << (fraction_bits + member_bits)
+    ranked = np.sort(key, axis=1).ravel()
+    # The group's members are contiguous in the sorted row, from ``first``; a member is awarded
+    # a unit when its key is below that of the group's short-th member.
     sizes = np.bincount(flat_group, minlength=n_rows * n_groups)
     first = np.cumsum(sizes) - sizes
-    rank = np.arange(order.size) - first[sorted_group]
-    awarded = np.zeros(order.size, np.int64)
-    awarded[order] = rank < short[sorted_group]
+    at = np.minimum(first + short, ranked.size - 1)
+    threshold = np.where(short < sizes, ranked[at], np.iinfo(np.int64).max)
+    awarded = key.ravel() < threshold[flat_group]
     return (base.astype(np.int64).ravel() + awarded).reshape(shape)
 
 
