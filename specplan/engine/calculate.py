@@ -16,6 +16,7 @@ from .pools import pool_of
 from .projection import Projection, do_nothing
 from .results import ScenarioResult
 from .shift import Flows, LeverTotals, apply_shift
+from .sums import over_settings
 
 DO_NOTHING = "Do nothing"
 
@@ -118,7 +119,7 @@ def run_scenario(plan: Plan, index: PlanIndex, projection: Projection, scenario:
             raise ValidationError(f"scenario {scenario.name!r} lever {position}", lever, "a known lever")
     if flows.double_running is not None:
         spend = spend + flows.double_running
-        double_running = flows.double_running.sum(axis=2)
+        double_running = over_settings(flows.double_running)
     else:
         double_running = np.zeros(flows.released.shape, np.int64)
 
@@ -128,6 +129,7 @@ def run_scenario(plan: Plan, index: PlanIndex, projection: Projection, scenario:
         spend=spend,
         activity=activity,
         do_nothing_spend=projection.spend,
+        total_do_nothing=projection.total_spend,
         released=flows.released,
         reinvested=flows.reinvested,
         double_running=double_running,

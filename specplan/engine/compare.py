@@ -71,7 +71,7 @@ def _comparison(results: PlanResults, result: ScenarioResult, scope: Scope, do_n
     plan = results.plan
     totals = scoped_totals(result, plan, scope)
     services, icbs = scope.masks(plan)
-    distance = result.distance[:, :, -1][services].sum(axis=0)[icbs]  # [i in scope]
+    distance = result.distance_in(-1)[services].sum(axis=0)[icbs]  # [i in scope]
     cumulative = int(totals.spend.sum())
     return Comparison(
         name=result.name if do_nothing is not None else "Do nothing (no change)",

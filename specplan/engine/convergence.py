@@ -8,6 +8,7 @@ from ..domain import ConvergenceLever
 from .apportion import apportion, cumulative_apportion, group_sum
 from .index import PlanIndex
 from .pools import exact_shares
+from .sums import over_settings
 
 
 def apply_convergence(
@@ -29,7 +30,7 @@ def apply_convergence(
     may be None.
     """
     n_years = spend.shape[3]
-    total = spend.sum(axis=2)  # [s, i, t]
+    total = over_settings(spend)  # [s, i, t]
     # The exact (unrounded) fair share: its gaps add up to zero in every pool in exact
     # arithmetic, so rounding them to add up to zero moves each ICB by less than a penny more.
     target, _budget = exact_shares(total, pools, index)

@@ -123,10 +123,10 @@ def icb_distances(result: ScenarioResult, plan: Plan, scope: Scope, year: int) -
     services, icbs = scope.masks(plan)
     if services.all():
         spend = result.spend_by_icb[:, :, year].sum(axis=0)
-        fair = result.fair_share[:, :, year].sum(axis=0)
+        fair = result.fair_share_in(year).sum(axis=0)
     else:
         spend = result.spend_by_icb[services, :, year].sum(axis=0)
-        fair = result.fair_share[services, :, year].sum(axis=0)
+        fair = result.fair_share_in(year)[services].sum(axis=0)
     return IcbDistances(spend, fair, spend - fair, icbs)
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
 from ..domain.plan import Plan
 from .rounding import round_half_away
+from .sums import per_year
 
 
 @dataclass(frozen=True, eq=False)
@@ -16,6 +18,11 @@ class Projection:
 
     spend: np.ndarray
     activity: np.ndarray
+
+    @cached_property
+    def total_spend(self) -> np.ndarray:
+        """``[t]`` England total."""
+        return per_year(self.spend)
 
 
 def settings_major(cube: np.ndarray) -> np.ndarray:

@@ -11,6 +11,7 @@ from .apportion import group_sum
 from .index import PlanIndex
 from .pools import demand_variation, fair_shares, pool_exists, pool_patients
 from .shift import LeverTotals
+from .sums import over_icbs, over_settings, per_year, setting_per_year
 
 DAYS_PER_YEAR = 365.0
 
@@ -28,6 +29,7 @@ class ScenarioResult:
     spend: np.ndarray
     activity: np.ndarray
     do_nothing_spend: np.ndarray
+    total_do_nothing: np.ndarray  # [t] England total of do_nothing_spend (shared by every option)
     released: np.ndarray
     reinvested: np.ndarray
     double_running: np.ndarray
@@ -84,7 +86,7 @@ class ScenarioResult:
     @cached_property
     def spend_by_icb(self) -> np.ndarray:
         """``[s, i, t]`` spend over all settings."""
-        return self.spend.sum(axis=2)
+        return over_settings(self.spend)
 
     @cached_property
     def fair_share(self) -> np.ndarray:
@@ -93,6 +95,22 @@ class ScenarioResult:
         shares = fair_shares(self.spend_by_icb, self.pools, self.index)
         shares.setflags(write=False)
         return shares
+
+    def fair_share_in(self, year: int) -> np.ndarray:
+        """``[s, i]`` fair shares in one year (offset; -1 is the last): a view that shows one
+        year apportions that year only, unless every year has been worked out already."""
+        if "fair_share" in self.__dict__:
+            return self.fair_share[:, :, year]
+        year = range(self.index.n_years)[year]
+        cache = self.__dict__.setdefault("_fair_share_by_year", {})
+        if year not in cache:
+            spend = self.spend_by_icb[:, :, year:year + 1]
+            cache[year] = _read_only(fair_shares(spend, self.pools, self.index)[:, :, 0])
+        return cache[year]
+
+    def distance_in(self, year: int) -> np.ndarray:
+        """``[s, i]`` spend minus fair share in one year."""
+        return self.spend_by_icb[:, :, year] - self.fair_share_in(year)
 
     @cached_property
     def distance(self) -> np.ndarray:
@@ -103,22 +121,19 @@ class ScenarioResult:
     @cached_property
     def spend_by_setting(self) -> np.ndarray:
         """``[k, t]`` pence."""
-        return self.spend.sum(axis=(0, 1))
+        return setting_per_year(self.spend)
 
     @cached_property
     def total_spend(self) -> np.ndarray:
         return self.spend_by_setting.sum(axis=0)
-
-    @cached_property
-    def total_do_nothing(self) -> np.ndarray:
-        return self.do_nothing_spend.sum(axis=(0, 1, 2))
 
     def total(self, name: str) -> np.ndarray:
         """England total per year of a flow: released, reinvested, saving, double_running
         (summed once: every view asks for these on every redraw)."""
         cache = self.__dict__.setdefault("_flow_totals", {})
         if name not in cache:
-            cache[name] = getattr(self, name).sum(axis=(0, 1))
+            cache[name] = (self.total("released") - self.total("reinvested") if name == "saving"
+                           else per_year(getattr(self, name)))
         return cache[name]
 
     @cached_property
@@ -153,7 +168,7 @@ class ScenarioResult:
     @cached_property
     def spend_by_service(self) -> np.ndarray:
         """``[s, t]``."""
-        return self.spend_by_icb.sum(axis=1)
+        return over_icbs(self.spend_by_icb)
 
 
 def _read_only(array: np.ndarray) -> np.ndarray:

@@ -8,6 +8,7 @@ import numpy as np
 
 from ..domain.plan import Plan
 from .results import ScenarioResult
+from .sums import per_year, setting_per_year
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,15 @@ class ScopedTotals:
 
 
 def scoped_totals(result: ScenarioResult, plan: Plan, scope: Scope) -> ScopedTotals:
-    """The figures of ``result`` summed over ``scope``."""
+    """The figures of ``result`` summed over ``scope``, kept on the result: a slider step
+    changes one option, and the others' totals are then read, not summed again."""
+    cache = result.__dict__.setdefault("_scoped_totals", {})
+    if scope not in cache:
+        cache[scope] = _sum_in_scope(result, plan, scope)
+    return cache[scope]
+
+
+def _sum_in_scope(result: ScenarioResult, plan: Plan, scope: Scope) -> ScopedTotals:
     if scope.is_everything:
         spend_k = result.spend_by_setting
         flows = {name: result.total(name) for name in ("released", "reinvested", "saving", "double_running")}
@@ -66,18 +75,21 @@ def scoped_totals(result: ScenarioResult, plan: Plan, scope: Scope) -> ScopedTot
     else:
         services, icbs = scope.masks(plan)
         cells = np.ix_(services, icbs)
-        spend_k = result.spend[cells].sum(axis=(0, 1))
-        flows = {name: getattr(result, name)[cells].sum(axis=(0, 1))
+        spend_k = setting_per_year(result.spend[cells])
+        flows = {name: per_year(getattr(result, name)[cells])
                  for name in ("released", "reinvested", "saving", "double_running")}
-        do_nothing = result.do_nothing_spend[cells].sum(axis=(0, 1, 2))
+        do_nothing = per_year(result.do_nothing_spend[cells])
         beds = result.beds[cells].sum(axis=(0, 1))
     spend = spend_k.sum(axis=0)
     community = result.index.community
     share = np.zeros(spend.shape)
     if community is not None:
         np.divide(spend_k[community], spend, out=share, where=spend > 0)
-    return ScopedTotals(result.name, spend, do_nothing, spend_k, flows["released"], flows["reinvested"],
-                        flows["saving"], flows["double_running"], beds, share)
+    arrays = (spend, do_nothing, spend_k, flows["released"], flows["reinvested"], flows["saving"],
+              flows["double_running"], beds, share)
+    for array in arrays:
+        array.setflags(write=False)
+    return ScopedTotals(result.name, *arrays)
 
 
 def totals_in_scope(results, scope: Scope) -> tuple[list[ScopedTotals], ScopedTotals]:

@@ -9,6 +9,7 @@ import numpy as np
 
 from ..domain import ShiftLever
 from .rounding import round_half_up
+from .sums import per_year
 
 
 @dataclass
@@ -54,7 +55,7 @@ class LeverTotals:
     def _total(self, name: str) -> np.ndarray:
         cells = self._cells[name]
         years = self._cells["released"].shape[2]
-        return cells.sum(axis=(0, 1)) if cells.ndim == 3 else np.zeros(years, cells.dtype)
+        return per_year(cells) if cells.ndim == 3 else np.zeros(years, cells.dtype)
 
     @cached_property
     def released(self) -> np.ndarray:

@@ -63,7 +63,7 @@ def write_summary(book: SafeWorkbook, plan: Plan, results: PlanResults, formats:
     sheet.write_row(icb_top, 0, ["ICB", "ICB code"], formats["header"])
     for n, result in enumerate(chosen):
         write_text(sheet, icb_top, 2 + n, result.name, formats["header"])
-        distance = (result.distance[:, :, -1].sum(axis=0) / 100).tolist()
+        distance = (result.distance_in(-1).sum(axis=0) / 100).tolist()
         for i, value in enumerate(distance):
             sheet.write_number(icb_top + 1 + i, 2 + n, value, formats["money"])
     for i, icb in enumerate(plan.icbs):

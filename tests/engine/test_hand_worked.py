@@ -18,6 +18,7 @@ from specplan.domain import (
 from specplan.engine import compute
 from specplan.engine.apportion import apportion
 from specplan.engine.rounding import round_half_away
+from specplan.samples import build_sample
 
 
 def test_round_half_away_from_zero():
@@ -171,3 +172,13 @@ def test_scoped_totals_match_the_cells_in_scope():
     assert only.saving.tolist() == result.saving[0, 1].tolist()
     assert only.community_share[2] == pytest.approx(750 / 2250)
     assert Scope(icbs=frozenset({"I1"})).describe(plan) == "1 of 2 ICBs"
+
+
+def test_fair_shares_of_one_year_equal_those_of_every_year():
+    plan = build_sample("national")
+    result = compute(plan).scenario("Regional pooling")
+    one_year = [result.fair_share_in(year).copy() for year in (0, -1, 3)]
+    assert np.array_equal(one_year[0], result.fair_share[:, :, 0])
+    assert np.array_equal(one_year[1], result.fair_share[:, :, -1])
+    assert np.array_equal(one_year[2], result.fair_share[:, :, 3])
+    assert np.array_equal(result.distance_in(-1), result.distance[:, :, -1])

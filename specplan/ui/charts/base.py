@@ -21,6 +21,7 @@ class Chart(pg.PlotWidget):
 
     def __init__(self, title: str, y_label: str, parent=None, legend_columns: int = 1):
         super().__init__(parent, title=title)
+        self._title = title
         self.setAccessibleName(title)
         self.setAccessibleDescription(f"Chart: {title}. Hover over a year to read its values.")
         self.plotItem.setLabel("left", y_label)
@@ -38,6 +39,13 @@ class Chart(pg.PlotWidget):
         self._last_data: dict[object, dict[str, np.ndarray]] = {}  # item -> what it shows
         self._x_labels: list[str] = []
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def setTitle(self, title: str) -> None:  # noqa: N802 - pyqtgraph's name
+        """Set the title only when it changes: laying out the title label costs a slider step
+        about as much as redrawing a curve."""
+        if title != self._title:
+            self._title = title
+            self.plotItem.setTitle(title)
 
     # -- data ----------------------------------------------------------------------------------
     def set_if_changed(self, item, **data) -> bool:

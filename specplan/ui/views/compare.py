@@ -31,7 +31,8 @@ class CompareView(LiveView):
         self.table.setAccessibleName("Options compared with doing nothing")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # One line per row: fixed heights spare a relayout of every row on every changed cell.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         charts = QHBoxLayout()
         self.trajectory = TrajectoryChart(self, unit)
         self.mix = OptionMixChart(self, unit)
@@ -40,6 +41,7 @@ class CompareView(LiveView):
         layout.addWidget(self.heading)
         layout.addWidget(self.table, stretch=3)
         layout.addLayout(charts, stretch=2)
+        self._headers: tuple[list[str], list[str]] | None = None
 
     def refresh(self) -> None:
         document = self.document
@@ -49,10 +51,14 @@ class CompareView(LiveView):
                              "★ marks the best value where one is better than another.")
         years = list(plan.years)
         labels = [label for label, _, _ in ROWS] + [f"Spend {year}" for year in years]
-        self.table.setRowCount(len(labels))
-        self.table.setColumnCount(len(rows))
-        self.table.setVerticalHeaderLabels(labels)
-        self.table.setHorizontalHeaderLabels([r.name for r in rows])
+        names = [r.name for r in rows]
+        if (labels, names) != self._headers:  # a new table only when its shape changes
+            self._headers = (labels, names)
+            self.table.clear()
+            self.table.setRowCount(len(labels))
+            self.table.setColumnCount(len(rows))
+            self.table.setVerticalHeaderLabels(labels)
+            self.table.setHorizontalHeaderLabels(names)
         for r, (_label, attribute, more_is_better) in enumerate(ROWS):
             winners = best(rows[1:], attribute, more_is_better)
             for c, row in enumerate(rows):
@@ -65,15 +71,23 @@ class CompareView(LiveView):
         self.mix.update_options(list(plan.settings), options)
 
     def _put(self, row: int, column: int, text: str, is_best: bool) -> None:
-        item = QTableWidgetItem(f"★ {text}" if is_best else text)
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if is_best:
-            item.setBackground(BEST_BRUSH)
+        """Show ``text`` in the cell, touching the cell only if it changed: a slider step
+        changes one column, and every item set costs the table a relayout."""
+        text = f"★ {text}" if is_best else text
+        item = self.table.item(row, column)
+        if item is None:
+            item = QTableWidgetItem()
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, column, item)
+        elif item.text() == text:
+            return
+        item.setText(text)
+        if is_best != (item.toolTip() != ""):
+            item.setBackground(BEST_BRUSH if is_best else QBrush())
             font = QFont(item.font())
-            font.setBold(True)
+            font.setBold(is_best)
             item.setFont(font)
-            item.setToolTip("Best of the options on this row")
-        self.table.setItem(row, column, item)
+            item.setToolTip("Best of the options on this row" if is_best else "")
 
     def _format(self, attribute: str, value) -> str:
         if attribute in SHARES:
