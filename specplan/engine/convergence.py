@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..domain import ConvergenceLever
-from .apportion import apportion, cumulative_apportion, group_sum
+from .apportion import apportion, group_sum
 from .index import PlanIndex
 from .pools import exact_shares
 from .sums import over_settings
@@ -31,20 +31,19 @@ def apply_convergence(
     """
     n_years = spend.shape[3]
     total = over_settings(spend)  # [s, i, t]
-    # The exact (unrounded) fair share: its gaps add up to zero in every pool in exact
-    # arithmetic, so rounding them to add up to zero moves each ICB by less than a penny more.
-    target, _budget = exact_shares(total, pools, index)
     share = rows["share"][:, None] if rows is not None and "share" in rows else np.array([[lever.share]])
     closed = 1.0 - (1.0 - share) ** np.arange(n_years)[None, :]  # [s|1, t]
-    quota = (target - total) * closed[:, None, :] * services_on[:, None, None]
-    zero = np.zeros((pools.shape[0], index.n_pools, n_years), np.int64)
-    moves = cumulative_apportion(quota, pools, zero)
-    overdrawn = np.nonzero((total + moves < 0).any(axis=1))  # (s, t) where a move overshoots
+    closed = closed * services_on[:, None]  # [s, t]
+    moves = _pool_moves(total, pools, index.weights, closed)
+    overdrawn = np.nonzero((total + moves < 0).any(axis=1))  # (s, t) where float error overshot
     if overdrawn[0].size:
-        # Every quota is at least -total, so largest remainder (floors) never overshoots.
+        # Every exact gap is at least -total, so largest remainder (floors) never overshoots.
         service, year = overdrawn
-        moves[service, :, year] = apportion(quota[service, :, year], pools[service],
-                                            zero[service, :, year])
+        spent = total[service, :, year][:, :, None]
+        target = exact_shares(spent, pools[service], index)[0][:, :, 0]
+        quota = (target - spent[:, :, 0]) * closed[service, year][:, None]
+        zero = np.zeros((service.size, index.n_pools), np.int64)
+        moves[service, :, year] = apportion(quota, pools[service], zero)
 
     by_setting, ratio = _split(moves, total, spend)
     empty = (total == 0) & (moves != 0)  # ICBs given money for a service they do not buy yet
@@ -57,6 +56,57 @@ def apply_convergence(
         np.maximum(activity, 0.0, out=activity)
     spend += by_setting
     return moves
+
+
+def _pool_moves(total: np.ndarray, pools: np.ndarray, weights: np.ndarray, closed: np.ndarray) -> np.ndarray:
+    """Each ICB's move ``[s, i, t]``: ``closed`` (``[s, t]``) of its gap to its exact fair share,
+    rounded cumulatively over its pool so that every pool's moves add up to zero exactly.
+
+    Taking a pool's ICBs in order, the gaps up to ICB j add up to
+    ``closed * (B * W_j / W - T_j)``, with ``T_j`` the pool's spend and ``W_j`` its weight up
+    to j, ``B`` and ``W`` the whole pool's. ICB j moves by that rounded, minus the same
+    rounded up to the ICB before it. At the pool's last ICB the running gap is exactly zero
+    (``B * 1.0 - B``), so the pool closes to the penny; each move is within a penny of its gap.
+    """
+    n_services, n_icbs = pools.shape
+    order = np.argsort(pools, axis=1, kind="stable")  # each pool's ICBs together
+    in_order = bool((order == np.arange(n_icbs)).all())
+    row = np.arange(n_services)[:, None]
+    if not in_order:
+        pools, total = pools[row, order], total[row, order]
+    starts = np.ones(pools.shape, bool)
+    starts[:, 1:] = pools[:, 1:] != pools[:, :-1]
+    ends = np.ones(pools.shape, bool)
+    ends[:, :-1] = starts[:, 1:]
+    position = np.arange(n_icbs)
+    first = np.maximum.accumulate(np.where(starts, position, 0), axis=1)  # [s, i] pool's first ICB
+    last = np.minimum.accumulate(np.where(ends, position, n_icbs)[:, ::-1], axis=1)[:, ::-1]
+
+    running = np.cumsum(total, axis=1)  # exact: integer pence
+    flat = running.reshape(n_services * n_icbs, -1)  # a take of whole rows of years is cheap
+    before_first = np.take(flat, (row * n_icbs + first - 1).ravel(), axis=0).reshape(running.shape)
+    before_first[first == 0] = 0  # what the row's earlier pools spend
+    spent = running - before_first  # T_j
+    budget = np.take(flat, (row * n_icbs + last).ravel(), axis=0).reshape(running.shape)
+    budget -= before_first  # B
+    weight = np.broadcast_to(weights, pools.shape) if in_order else weights[order]
+    weight_to = np.cumsum(weight, axis=1)
+    weight_before = weight_to[row, first] - weight[row, first]
+    fraction = (weight_to - weight_before) / (weight_to[row, last] - weight_before)  # W_j / W
+
+    gap = budget * fraction[:, :, None]
+    gap -= spent
+    gap *= closed[:, None, :]
+    gap += 0.5
+    rounded = np.floor(gap, out=gap).astype(np.int64)
+    moves = np.empty_like(rounded)
+    np.subtract(rounded[:, 1:], rounded[:, :-1], out=moves[:, 1:])
+    moves[starts] = rounded[starts]  # a pool's first ICB moves by its own rounded gap
+    if in_order:
+        return moves
+    out = np.empty_like(moves)
+    out[row, order] = moves
+    return out
 
 
 def _fill_from_pool(empty, moves, by_setting, activity, spend, pools, index) -> None:
