@@ -88,7 +88,7 @@ def test_distance_bars_are_the_engines_distances_and_hover_in_pounds(qtbot, wind
     s, t = doc.plan.service_index["NCBPS22E"], doc.plan.horizon
     distance = selected_result(window).distance[s, :, t]
     chart = view.chart
-    assert len(chart.bars) == len(doc.plan.icbs)
+    assert len(chart.heights()) == len(doc.plan.icbs) and chart.shown().all()
     assert np.allclose(chart.heights() * chart.divisor, distance, rtol=0, atol=1e-6)
     text = chart.hover_icb(1)
     name = doc.plan.icbs[1].name.removeprefix("NHS ").removesuffix(" Integrated Care Board")
@@ -102,7 +102,7 @@ def test_changing_the_planning_level_moves_the_pools_and_undo_restores(qtbot, wi
     choose(view.service_box, "NCBPS23K")
     s = doc.plan.service_index["NCBPS23K"]
     assert doc.plan.services[s].planning_level == PlanningLevel.REGIONAL
-    bars = list(view.chart.bars)
+    items = (view.chart.above, view.chart.below)
     QTest.keyClick(view.level_box, Qt.Key.Key_Down)  # regional -> ICS, the next item
     assert view.level_box.currentText().startswith("ICS")
     assert doc.undo_stack.count() == 1
@@ -112,7 +112,7 @@ def test_changing_the_planning_level_moves_the_pools_and_undo_restores(qtbot, wi
     assert len(rows) == 5 and {r[MEMBERS] for r in rows} == {"1"}
     assert {r[GAP] for r in rows} == {"£0.00"}
     assert np.allclose(view.chart.heights(), 0)
-    assert view.chart.bars == bars  # the same bar items, moved, not rebuilt
+    assert (view.chart.above, view.chart.below) == items  # the same bar items, moved, not rebuilt
     assert window.actions["undo"].text() == "&Undo Plan NCBPS23K at ics level"
     window.actions["undo"].trigger()
     flush(qtbot, window)
@@ -172,8 +172,10 @@ def test_the_navigator_scope_hides_the_bars_of_unticked_icbs(qtbot, window):
     view = open_view(window)
     window.navigator.set_checked("icb", "QJ2", False)
     n = window.document.plan.icb_index["QJ2"]
-    assert not view.chart.bars[n].isVisible()
-    assert all(bar.isVisible() for m, bar in enumerate(view.chart.bars) if m != n)
+    shown = view.chart.shown()
+    assert not shown[n] and shown.sum() == len(shown) - 1
+    drawn = np.concatenate([item.opts["x"] for item in (view.chart.above, view.chart.below) if item.isVisible()])
+    assert view.chart.positions[n] not in drawn and len(drawn) == len(shown) - 1
 
 
 def test_the_national_plan_groups_42_icbs_in_7_regions_and_shows_an_options_override(qtbot, window):
@@ -183,7 +185,7 @@ def test_the_national_plan_groups_42_icbs_in_7_regions_and_shows_an_options_over
     doc = window.document
     ics = next(s for s in doc.plan.services if s.planning_level == PlanningLevel.ICS)
     view.select_service(ics.code)
-    assert len(view.chart.bars) == 42 and len(view.chart.dividers) == 6
+    assert len(view.chart.heights()) == 42 and len(view.chart.dividers) == 6
     ticks = view.chart.plotItem.getAxis("bottom")._tickLevels[0]
     assert [label.replace("\n", " ") for _, label in ticks] == [r.name for r in doc.plan.regions]
     assert len(pool_rows(view)) == 7
@@ -236,8 +238,7 @@ def test_moving_the_mouse_over_a_bar_shows_its_figures(qtbot, window):
     chart = view.chart
     chart.resize(800, 400)
     qtbot.wait(10)
-    bar = chart.bars[2]
-    centre = bar.mapToScene(bar.boundingRect().center())
+    centre = chart.bar_centre(2)
     QTest.mouseMove(chart.viewport(), chart.mapFromScene(centre))
     qtbot.waitUntil(chart.hover.isVisible, timeout=1000)
     assert chart.hover.isVisible()

@@ -9,6 +9,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 
+from .grid import GridLines
+
 pg.setConfigOptions(antialias=True, background="w", foreground="k")
 
 
@@ -18,6 +20,8 @@ class Chart(pg.PlotWidget):
 
     #: Room above the data, as a share of its span, for the legend in the top left corner.
     HEADROOM = 0.3
+    #: The axis whose major ticks the grid lines follow.
+    GRID_AXIS = "left"
 
     def __init__(self, title: str, y_label: str, parent=None, legend_columns: int = 1):
         super().__init__(parent, title=title)
@@ -25,7 +29,7 @@ class Chart(pg.PlotWidget):
         self.setAccessibleName(title)
         self.setAccessibleDescription(f"Chart: {title}. Hover over a year to read its values.")
         self.plotItem.setLabel("left", y_label)
-        self.plotItem.showGrid(x=False, y=True, alpha=0.25)
+        self.grid = GridLines(self.plotItem, self.GRID_AXIS)
         self.plotItem.setMenuEnabled(False)
         self.plotItem.vb.setMouseEnabled(x=False, y=False)
         self.plotItem.hideButtons()

@@ -18,12 +18,12 @@ class TornadoChart(Chart):
     """Horizontal bars from the base saving to the saving with each number moved down or up."""
 
     HEADROOM = 0.0
+    GRID_AXIS = "bottom"
 
     def __init__(self, parent=None, unit: str = "gbp_m", max_bars: int = 20):
         self.unit = unit
         super().__init__("Sensitivity of cumulative saving", "", parent)
         self.plotItem.setLabel("bottom", f"Cumulative saving ({axis_scale(unit)[1]})")
-        self.plotItem.showGrid(x=True, y=False, alpha=0.25)
         self.max_bars = max_bars
         zeros = np.zeros(max_bars)
         self.low = pg.BarGraphItem(x0=zeros, y=np.arange(max_bars), height=0.6, width=zeros,
