@@ -15,6 +15,7 @@ from .index import LEVEL_CODES, PlanIndex, build_index
 from .pools import pool_of
 from .projection import Projection, do_nothing
 from .results import ScenarioResult
+from .rows import changed_rows, splice_projection, splice_result, sub_index
 from .shift import Flows, LeverTotals, apply_shift
 from .sums import over_settings
 
@@ -41,9 +42,14 @@ class PlanResults:
 class Engine:
     """Computes results, keeping the do-nothing cube and unchanged scenarios between edits.
 
-    A lever edit changes one scenario, so only that scenario is recomputed; an edit to the
-    baseline, growth or structure starts afresh.
+    A lever edit changes one scenario, so only that scenario is recomputed; a base-year edit
+    reruns the service rows it changed (every row is independent of the others); an edit to
+    growth or structure starts afresh.
     """
+
+    #: Share of service rows changed beyond which a base-year edit starts afresh (splicing
+    #: copies every result's arrays, which costs about as much as recomputing a quarter).
+    rows_afresh = 0.25
 
     def __init__(self) -> None:
         self._key: tuple | None = None
@@ -75,6 +81,11 @@ class Engine:
                plan.occupancy_default, plan.occupancy_mental_health, plan.viability_max_variation)
         if key == self._key and plan.baseline is self._baseline:
             return
+        if key == self._key and self._baseline is not None:
+            rows = changed_rows(self._baseline, plan.baseline)
+            if len(rows) <= self.rows_afresh * len(plan.services):
+                self._update_rows(plan, rows)
+                return
         self._key, self._baseline = key, plan.baseline
         self._index = build_index(plan)
         self._projection = do_nothing(plan)
@@ -82,18 +93,42 @@ class Engine:
         self._scenarios = {}
 
 
+    def _update_rows(self, plan: Plan, rows: np.ndarray) -> None:
+        """After a base-year edit: rerun the changed service rows and splice them in."""
+        self._baseline = plan.baseline
+        if not len(rows):
+            return
+        index = self._index
+        self._projection = splice_projection(self._projection, do_nothing(plan, rows), rows)
+        self._do_nothing = run_scenario(plan, index, self._projection, Scenario(DO_NOTHING))
+        self._scenarios = {
+            scenario: splice_result(result, run_scenario(plan, index, self._projection, scenario, rows),
+                                    rows, index, self._projection)
+            for scenario, result in self._scenarios.items()}
+
+
 def compute(plan: Plan) -> PlanResults:
     """Results of ``plan`` without caching (a fresh Engine)."""
     return Engine().compute(plan)
 
 
-def run_scenario(plan: Plan, index: PlanIndex, projection: Projection, scenario: Scenario) -> ScenarioResult:
-    """Apply ``scenario``'s levers in order to the do-nothing projection."""
+def run_scenario(plan: Plan, index: PlanIndex, projection: Projection, scenario: Scenario,
+                 rows: np.ndarray | None = None) -> ScenarioResult:
+    """Apply ``scenario``'s levers in order to the do-nothing projection; of every service, or
+    of the service positions ``rows`` only (a result of just those rows)."""
+    full_index = index
+
+    def mask(services: tuple[str, ...], icbs: tuple[str, ...] = ()) -> np.ndarray:
+        scope = full_index.mask(plan, services, icbs)
+        return scope if rows is None else scope[rows]
+
+    if rows is not None:
+        index = sub_index(index, rows)
+        projection = Projection(projection.spend[rows], projection.activity[rows])
     levels = index.levels.copy()
     for lever in scenario.levers:
         if isinstance(lever, PlanningLevelLever):
-            services = index.mask(plan, lever.services)[:, 0]
-            levels[services] = LEVEL_CODES[lever.level]
+            levels[mask(lever.services)[:, 0]] = LEVEL_CODES[lever.level]
     pools = pool_of(levels, index)
 
     spend, activity = projection.spend, projection.activity
@@ -106,11 +141,11 @@ def run_scenario(plan: Plan, index: PlanIndex, projection: Projection, scenario:
         if isinstance(lever, ShiftLever):
             phasing = np.array(lever.phasing.profile(plan.horizon))
             lever_totals.append(apply_shift(
-                lever, spend, activity, flows, index.mask(plan, lever.services, lever.icbs), phasing,
+                lever, spend, activity, flows, mask(lever.services, lever.icbs), phasing,
                 plan.setting_index[lever.from_setting], plan.setting_index[lever.to_setting],
             ))
         elif isinstance(lever, ConvergenceLever):
-            services_on = index.mask(plan, lever.services)[:, 0]
+            services_on = mask(lever.services)[:, 0]
             convergence_moves += apply_convergence(lever, spend, activity, pools, services_on, index)
             lever_totals.append(None)
         elif isinstance(lever, PlanningLevelLever):

@@ -60,14 +60,17 @@ def growth_rates(plan: Plan) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return demographic, non_demographic, price[0]
 
 
-def do_nothing(plan: Plan) -> Projection:
-    """``A = A0 * g`` and ``S = round_half_away(S0 * g * P)`` per cell (model.md)."""
+def do_nothing(plan: Plan, rows: np.ndarray | None = None) -> Projection:
+    """``A = A0 * g`` and ``S = round_half_away(S0 * g * P)`` per cell (model.md), for every
+    service or only the service positions ``rows``."""
     demographic, non_demographic, price = growth_rates(plan)
     icb_factor = np.cumprod(1.0 + demographic, axis=1)  # [i, t]
     service_factor = np.cumprod(1.0 + non_demographic, axis=1)  # [s, t]
     price_factor = np.cumprod(1.0 + price)  # [t]
+    spend0, activity0 = plan.baseline.spend_pence, plan.baseline.activity
+    if rows is not None:
+        service_factor, spend0, activity0 = service_factor[rows], spend0[rows], activity0[rows]
     volume = service_factor[:, None, None, :] * icb_factor[None, :, None, :]  # [s, i, 1, t]
-    base = plan.baseline
-    activity = base.activity[..., None] * volume
-    spend = round_half_away(base.spend_pence[..., None] * (volume * price_factor))
+    activity = activity0[..., None] * volume
+    spend = round_half_away(spend0[..., None] * (volume * price_factor))
     return Projection(settings_major(spend), settings_major(activity))

@@ -49,16 +49,16 @@ class ScenarioResult:
     @cached_property
     def beds(self) -> np.ndarray:
         """``[s, i, t]`` beds implied by inpatient bed days."""
-        return _read_only(beds_from(self.activity, self.index))
+        return read_only(beds_from(self.activity, self.index))
 
     @cached_property
     def pool_exists(self) -> np.ndarray:
         """``[s, p]`` pool slots that hold at least one of the plan's ICBs."""
-        return _read_only(pool_exists(self.pools, self.index))
+        return read_only(pool_exists(self.pools, self.index))
 
     @cached_property
     def pool_budget(self) -> np.ndarray:
-        return _read_only(group_sum(self.spend_by_icb, self.pools, self.index.n_pools))
+        return read_only(group_sum(self.spend_by_icb, self.pools, self.index.n_pools))
 
     @cached_property
     def pool_patients(self) -> np.ndarray:
@@ -67,16 +67,16 @@ class ScenarioResult:
             bed_days = np.zeros(self.spend_by_icb.shape)
         else:
             bed_days = self.activity[:, :, index.inpatient, :]
-        return _read_only(pool_patients(bed_days, self.pools, index))
+        return read_only(pool_patients(bed_days, self.pools, index))
 
     @cached_property
     def pool_variation(self) -> np.ndarray:
-        return _read_only(demand_variation(self.pool_patients))
+        return read_only(demand_variation(self.pool_patients))
 
     @cached_property
     def pool_flagged(self) -> np.ndarray:
         """``[s, p, t]`` pools whose yearly demand swings more than the plan accepts."""
-        return _read_only(self.pool_exists[:, :, None] & (self.pool_variation > self.viability_max_variation))
+        return read_only(self.pool_exists[:, :, None] & (self.pool_variation > self.viability_max_variation))
 
     # -- cell-level derived arrays -----------------------------------------------------------
     @cached_property
@@ -105,7 +105,7 @@ class ScenarioResult:
         cache = self.__dict__.setdefault("_fair_share_by_year", {})
         if year not in cache:
             spend = self.spend_by_icb[:, :, year:year + 1]
-            cache[year] = _read_only(fair_shares(spend, self.pools, self.index)[:, :, 0])
+            cache[year] = read_only(fair_shares(spend, self.pools, self.index)[:, :, 0])
         return cache[year]
 
     def distance_in(self, year: int) -> np.ndarray:
@@ -171,7 +171,7 @@ class ScenarioResult:
         return over_icbs(self.spend_by_icb)
 
 
-def _read_only(array: np.ndarray) -> np.ndarray:
+def read_only(array: np.ndarray) -> np.ndarray:
     array.setflags(write=False)
     return array
 

@@ -9,7 +9,7 @@ import numpy as np
 
 from ..domain import ShiftLever
 from .rounding import round_half_up
-from .sums import per_year
+from .sums import over_icbs
 
 
 @dataclass
@@ -44,26 +44,42 @@ class Flows:
 
 
 class LeverTotals:
-    """What one lever did, England totals per year, summed on first use (most redraws ask for
-    none of them, and five sums of the flows would cost as much as the lever itself)."""
+    """What one lever did, per service and year and England totals per year, summed on first
+    use (most redraws ask for none of them, and summing every flow would cost as much as the
+    lever itself)."""
+
+    NAMES = ("released", "reinvested", "double_running", "moved_activity")
 
     def __init__(self, released: np.ndarray, reinvested: np.ndarray, double_running: np.ndarray,
                  moved_activity: np.ndarray) -> None:
+        """``[s, i, t]`` flows (a one-element zero for a flow the lever moved none of)."""
         self._cells = {"released": released, "reinvested": reinvested,
                        "double_running": double_running, "moved_activity": moved_activity}
+        self._shape = released.shape[0], released.shape[2]
+        self._by_service: dict[str, np.ndarray] = {}
 
-    def _total(self, name: str) -> np.ndarray:
-        cells = self._cells[name]
-        years = self._cells["released"].shape[2]
-        return per_year(cells) if cells.ndim == 3 else np.zeros(years, cells.dtype)
+    @classmethod
+    def of_services(cls, by_service: dict[str, np.ndarray]) -> LeverTotals:
+        """Totals from ``[s, t]`` sums per service (after a base-year edit, spliced by row)."""
+        totals = cls.__new__(cls)
+        totals._cells, totals._by_service = {}, dict(by_service)
+        totals._shape = by_service["released"].shape
+        return totals
+
+    def by_service(self, name: str) -> np.ndarray:
+        """``[s, t]`` flow ``name`` summed over ICBs."""
+        if name not in self._by_service:
+            cells = self._cells[name]
+            self._by_service[name] = over_icbs(cells) if cells.ndim == 3 else np.zeros(self._shape, cells.dtype)
+        return self._by_service[name]
 
     @cached_property
     def released(self) -> np.ndarray:
-        return self._total("released")
+        return self.by_service("released").sum(axis=0)
 
     @cached_property
     def reinvested(self) -> np.ndarray:
-        return self._total("reinvested")
+        return self.by_service("reinvested").sum(axis=0)
 
     @cached_property
     def saving(self) -> np.ndarray:
@@ -71,11 +87,11 @@ class LeverTotals:
 
     @cached_property
     def double_running(self) -> np.ndarray:
-        return self._total("double_running")
+        return self.by_service("double_running").sum(axis=0)
 
     @cached_property
     def moved_activity(self) -> np.ndarray:
-        return self._total("moved_activity")
+        return self.by_service("moved_activity").sum(axis=0)
 
 
 def apply_shift(
