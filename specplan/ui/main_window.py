@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from .file_actions import FileActions
 from .navigator import Navigator
 from .preferences import PreferencesDialog, apply_theme, load_preferences, save_preferences
 from .start_page import StartPage
+from .tabs import ViewTabs
 
 QUICK_START = """<h3>Quick start</h3>
 <ol>
@@ -76,7 +76,7 @@ class MainWindow(FileActions, QMainWindow):
         self.banner.setStyleSheet("background: #FFF3CD; color: #5A4500; padding: 6px;")
         self.banner.setWordWrap(True)
         self.banner.hide()
-        self.tabs = QTabWidget(central)
+        self.tabs = ViewTabs(central)
         self.tabs.setDocumentMode(True)
         self._building_tab = False
         self.tabs.currentChanged.connect(self._on_tab_changed)
