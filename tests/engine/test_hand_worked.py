@@ -182,3 +182,17 @@ def test_fair_shares_of_one_year_equal_those_of_every_year():
     assert np.array_equal(one_year[1], result.fair_share[:, :, -1])
     assert np.array_equal(one_year[2], result.fair_share[:, :, 3])
     assert np.array_equal(result.distance_in(-1), result.distance[:, :, -1])
+
+
+def test_convergence_rounds_each_pools_moves_cumulatively_to_within_a_penny():
+    # One pool of three ICBs with weights 1 : 1 : 1 and spend 10p, 0p, 0p in one setting: the
+    # exact fair shares are 3.33p each, so full convergence (c = 1) in year 1 moves -6.67, +3.33,
+    # +3.33. Running gaps -6.67, -3.33, 0 round to -7, -3, 0: moves -7, +4, +3.
+    lever = ConvergenceLever(share=1.0)
+    plan = make_plan([[[10, 0], [0, 0], [0, 0]]], icb_regions=("R1", "R1", "R1"), weights=(1.0, 1.0, 1.0),
+                     horizon=1, scenarios=(Scenario("C", (lever,)),))
+    r = compute(plan).scenario("C")
+    assert r.convergence_moves[0, :, 1].tolist() == [-7, 4, 3]
+    assert r.spend_by_icb[0, :, 1].tolist() == [3, 4, 3]
+    exact = np.array([-20 / 3, 10 / 3, 10 / 3])
+    assert np.all(np.abs(r.convergence_moves[0, :, 1] - exact) < 1)
