@@ -12,6 +12,7 @@ from ..domain.plan import Plan
 from ..domain.scenario import Scenario
 from .convergence import apply_convergence
 from .index import LEVEL_CODES, PlanIndex, build_index
+from .parallel import chunks, map_chunks
 from .pools import pool_of
 from .projection import Projection, do_nothing
 from .results import ScenarioResult
@@ -112,6 +113,20 @@ def compute(plan: Plan) -> PlanResults:
     return Engine().compute(plan)
 
 
+def _steps(plan: Plan, scenario: Scenario, mask) -> list[tuple]:
+    """``(lever, scope [s, i], phasing)`` of each lever that moves money, in order (planning
+    levels act through the pools instead)."""
+    steps = []
+    for position, lever in enumerate(scenario.levers, start=1):
+        if isinstance(lever, ShiftLever):
+            steps.append((lever, mask(lever.services, lever.icbs), np.array(lever.phasing.profile(plan.horizon))))
+        elif isinstance(lever, ConvergenceLever):
+            steps.append((lever, mask(lever.services), None))
+        elif not isinstance(lever, PlanningLevelLever):
+            raise ValidationError(f"scenario {scenario.name!r} lever {position}", lever, "a known lever")
+    return steps
+
+
 def run_scenario(plan: Plan, index: PlanIndex, projection: Projection, scenario: Scenario,
                  rows: np.ndarray | None = None) -> ScenarioResult:
     """Apply ``scenario``'s levers in order to the do-nothing projection; of every service, or
@@ -134,26 +149,40 @@ def run_scenario(plan: Plan, index: PlanIndex, projection: Projection, scenario:
     spend, activity = projection.spend, projection.activity
     flows = Flows.zeros(spend.shape)
     convergence_moves = np.zeros(flows.released.shape, np.int64)
-    lever_totals: list[LeverTotals | None] = []
-    if any(not isinstance(lever, PlanningLevelLever) for lever in scenario.levers):
+    steps = _steps(plan, scenario, mask)
+    if steps:
         spend, activity = spend.copy(order="K"), activity.copy(order="K")
-    for position, lever in enumerate(scenario.levers, start=1):
-        if isinstance(lever, ShiftLever):
-            phasing = np.array(lever.phasing.profile(plan.horizon))
-            lever_totals.append(apply_shift(
-                lever, spend, activity, flows, mask(lever.services, lever.icbs), phasing,
-                plan.setting_index[lever.from_setting], plan.setting_index[lever.to_setting],
-            ))
-        elif isinstance(lever, ConvergenceLever):
-            services_on = mask(lever.services)[:, 0]
-            convergence_moves += apply_convergence(lever, spend, activity, pools, services_on, index)
+    if any(isinstance(lever, ShiftLever) and lever.double_running_share for lever, *_ in steps):
+        flows.add_double_running(0, np.zeros(flows.released.shape, np.int64), spend.shape[2])
+
+    def run_rows(part: slice) -> list[LeverTotals | None]:
+        """Every lever, in order, on the service rows ``part`` (views: written in place)."""
+        rows_flows = Flows(flows.released[part], flows.reinvested[part], flows.moved_activity[part],
+                           None if flows.double_running is None else flows.double_running[part])
+        totals: list[LeverTotals | None] = []
+        for lever, scope, phasing in steps:
+            if isinstance(lever, ShiftLever):
+                totals.append(apply_shift(
+                    lever, spend[part], activity[part], rows_flows, scope[part], phasing,
+                    plan.setting_index[lever.from_setting], plan.setting_index[lever.to_setting]))
+            else:
+                convergence_moves[part] += apply_convergence(lever, spend[part], activity[part], pools[part],
+                                                             scope[part, 0], index)
+                totals.append(None)
+        if rows_flows.double_running is not None:
+            spend[part] += rows_flows.double_running
+        return totals
+
+    by_chunk = map_chunks(run_rows, chunks(len(levels))) if steps else []
+    moving = iter(zip(*by_chunk)) if by_chunk else iter(())
+    lever_totals = []
+    for lever in scenario.levers:
+        if isinstance(lever, PlanningLevelLever):
             lever_totals.append(None)
-        elif isinstance(lever, PlanningLevelLever):
-            lever_totals.append(None)
-        else:
-            raise ValidationError(f"scenario {scenario.name!r} lever {position}", lever, "a known lever")
+            continue
+        parts = next(moving)
+        lever_totals.append(None if parts[0] is None else LeverTotals.joined(parts))
     if flows.double_running is not None:
-        spend = spend + flows.double_running
         double_running = over_settings(flows.double_running)
     else:
         double_running = np.zeros(flows.released.shape, np.int64)

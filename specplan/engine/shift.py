@@ -57,20 +57,35 @@ class LeverTotals:
                        "double_running": double_running, "moved_activity": moved_activity}
         self._shape = released.shape[0], released.shape[2]
         self._by_service: dict[str, np.ndarray] = {}
+        self._parts: tuple[LeverTotals, ...] = ()
 
     @classmethod
     def of_services(cls, by_service: dict[str, np.ndarray]) -> LeverTotals:
         """Totals from ``[s, t]`` sums per service (after a base-year edit, spliced by row)."""
         totals = cls.__new__(cls)
-        totals._cells, totals._by_service = {}, dict(by_service)
+        totals._cells, totals._by_service, totals._parts = {}, dict(by_service), ()
         totals._shape = by_service["released"].shape
+        return totals
+
+    @classmethod
+    def joined(cls, parts: tuple[LeverTotals, ...]) -> LeverTotals:
+        """One lever's totals from those of consecutive chunks of service rows."""
+        if len(parts) == 1:
+            return parts[0]
+        totals = cls.__new__(cls)
+        totals._cells, totals._by_service, totals._parts = {}, {}, tuple(parts)
+        totals._shape = (sum(part._shape[0] for part in parts), parts[0]._shape[1])
         return totals
 
     def by_service(self, name: str) -> np.ndarray:
         """``[s, t]`` flow ``name`` summed over ICBs."""
         if name not in self._by_service:
-            cells = self._cells[name]
-            self._by_service[name] = over_icbs(cells) if cells.ndim == 3 else np.zeros(self._shape, cells.dtype)
+            if self._parts:
+                self._by_service[name] = np.concatenate([part.by_service(name) for part in self._parts])
+            else:
+                cells = self._cells[name]
+                self._by_service[name] = (over_icbs(cells) if cells.ndim == 3
+                                          else np.zeros(self._shape, cells.dtype))
         return self._by_service[name]
 
     @cached_property
