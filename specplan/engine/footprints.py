@@ -13,7 +13,7 @@ import numpy as np
 from ..domain import PlanningLevel
 from ..domain.plan import Plan
 from .apportion import group_sum
-from .pools import ICS, NATIONAL, REGIONAL, fair_shares
+from .pools import ICS, NATIONAL, REGIONAL, demand_variation, fair_shares, pool_exists
 from .results import ScenarioResult
 from .scope import Scope
 
@@ -53,7 +53,8 @@ class PoolTable:
 def pool_table(result: ScenarioResult, plan: Plan, service: int, year: int) -> PoolTable:
     """The pools of service position ``service`` in year offset ``year`` under ``result``."""
     level_code = int(result.levels[service])
-    slots = np.flatnonzero(result.pool_exists[service])
+    exists, budget, patients, variation, flagged = _service_pools(result, service, year)
+    slots = np.flatnonzero(exists)
     pools = result.pools[service]  # [i] slot of each ICB
     spend, fair = service_fair_shares(result, service)
     spend, fair = spend[:, year], fair[:, year]
@@ -70,16 +71,35 @@ def pool_table(result: ScenarioResult, plan: Plan, service: int, year: int) -> P
         names=tuple(pool_name(plan, level_code, int(p)) for p in slots),
         slots=slots,
         members=members,
-        budget=result.pool_budget[service, slots, year],
+        budget=budget[slots],
         gap=above,
-        patients=result.pool_patients[service, slots, year],
-        variation=result.pool_variation[service, slots, year],
-        flagged=result.pool_flagged[service, slots, year],
+        patients=patients[slots],
+        variation=variation[slots],
+        flagged=flagged[slots],
         icb_pool=row_of_slot[pools],
         spend=spend,
         fair_share=fair,
         distance=distance,
     )
+
+
+def _service_pools(result: ScenarioResult, service: int, year: int) -> tuple[np.ndarray, ...]:
+    """Pool slots in use, budgets, patients, demand swing and flags ``[p]`` of one service in one
+    year: the result's own arrays when worked out already, else that row alone (a slider step
+    on the Footprints view then sums one service's pools, not every service's)."""
+    if "pool_flagged" in result.__dict__:
+        return (result.pool_exists[service], result.pool_budget[service, :, year],
+                result.pool_patients[service, :, year], result.pool_variation[service, :, year],
+                result.pool_flagged[service, :, year])
+    rows, index = slice(service, service + 1), result.index
+    pools = result.pools[rows]
+    exists = pool_exists(pools, index)[0]
+    budget = group_sum(result.spend_by_icb[rows, :, year], pools, index.n_pools)[0]
+    bed_days = (result.activity[rows, :, index.inpatient, year] if index.inpatient is not None
+                else np.zeros(pools.shape))
+    patients = group_sum(bed_days, pools, index.n_pools)[0] / index.bed_days_per_patient[service]
+    variation = demand_variation(patients)
+    return exists, budget, patients, variation, exists & (variation > result.viability_max_variation)
 
 
 def service_fair_shares(result: ScenarioResult, service: int) -> tuple[np.ndarray, np.ndarray]:

@@ -108,3 +108,17 @@ def test_one_service_fair_shares_equal_the_whole_results():
             assert "fair_share" not in untouched.__dict__
             assert np.array_equal(table.fair_share, result.fair_share[s, :, plan.horizon])
             assert np.array_equal(table.spend, result.spend_by_icb[s, :, plan.horizon])
+
+
+def test_a_pool_table_worked_out_for_one_service_equals_the_full_arrays():
+    plan = build_sample("national")
+    for name in ("Regional pooling", "Ambitious redesign"):
+        for service in (0, 40, len(plan.services) - 1):
+            result = compute(plan).scenario(name)
+            one = pool_table(result, plan, service, plan.horizon)  # nothing summed yet: the row alone
+            assert "pool_flagged" not in result.__dict__
+            slots = np.flatnonzero(result.pool_exists[service])
+            assert one.budget.tolist() == result.pool_budget[service, slots, -1].tolist()
+            assert np.array_equal(one.flagged, result.pool_flagged[service, slots, -1])
+            assert np.allclose(one.patients, result.pool_patients[service, slots, -1], equal_nan=True)
+            assert np.allclose(one.variation, result.pool_variation[service, slots, -1], equal_nan=True)

@@ -29,6 +29,10 @@ class Chart(pg.PlotWidget):
         self.setAccessibleName(title)
         self.setAccessibleDescription(f"Chart: {title}. Hover over a year to read its values.")
         self.plotItem.setLabel("left", y_label)
+        # Tick labels may widen the axis but never narrow it: a narrower axis lays the whole
+        # plot out again and repaints it twice more on every slider step that rescales.
+        for side in ("left", "bottom"):
+            self.plotItem.getAxis(side).setStyle(autoReduceTextSpace=False)
         self.grid = GridLines(self.plotItem, self.GRID_AXIS)
         self.plotItem.setMenuEnabled(False)
         self.plotItem.vb.setMouseEnabled(x=False, y=False)
@@ -96,6 +100,10 @@ class Chart(pg.PlotWidget):
             return
         margin = 0.08 * span
         self.plotItem.vb.setYRange(low - (margin if low < 0 else 0), high + self.HEADROOM * span, padding=0)
+        # The view box moves its items to a new range as it starts to paint, and the items then
+        # ask for a second paint: move them now, so that one paint shows the step.
+        self.plotItem.vb.updateMatrix()
+        self.grid.follow()
 
     def y_range(self) -> tuple[float, float]:
         return tuple(self.plotItem.vb.viewRange()[1])

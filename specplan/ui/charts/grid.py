@@ -37,14 +37,16 @@ class GridLines(pg.PlotCurveItem):
         low, high = (y0, y1) if horizontal else (x0, x1)
         pixels = vb.height() if horizontal else vb.width()
         if pixels <= 0 or high <= low:
-            self.setData([], [])
+            if self.xData is not None and len(self.xData):
+                self.setData([], [])
             return
         levels = self._plot.getAxis(self._axis).tickValues(low, high, pixels)
         ticks = np.asarray(levels[0][1] if levels else [], dtype=np.float64)
         ticks = ticks[(ticks >= low) & (ticks <= high)]
         across = np.tile([x0, x1] if horizontal else [y0, y1], len(ticks))
         along = np.repeat(ticks, 2)
-        if horizontal:
-            self.setData(across, along)
-        else:
-            self.setData(along, across)
+        shown = (across, along) if horizontal else (along, across)
+        if self.xData is not None and len(self.xData) == len(shown[0]) and np.array_equal(self.xData, shown[0]) \
+                and np.array_equal(self.yData, shown[1]):
+            return  # unchanged: no repaint
+        self.setData(*shown)
