@@ -135,3 +135,25 @@ def test_right_click_saves_a_chart_where_the_user_says(qtbot, window, dialogs, t
     chart.context_menu.actions()[0].trigger()
     chart.context_menu.close()
     assert "<svg" in (tmp_path / "trajectory.svg").read_text()
+
+
+def test_symbol_curves_draw_their_symbols_at_the_data_and_the_legend_toggles_them(qtbot, window):
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtTest import QTest
+
+    view = overview(window)
+    curve = view.trajectory.curves["Community first"]
+    x, y = curve.getData()
+    assert [(p.x(), p.y()) for p in curve.markers._points] == list(zip(x.tolist(), y.tolist()))
+    # The symbols' bounds hold every point: the scene repaints wherever a symbol moves.
+    bounds = curve.markers.boundingRect()
+    assert all(bounds.contains(QPointF(a, b)) for a, b in zip(x, y))
+    # Clicking the legend sample hides the curve and its symbols; a second click shows them.
+    sample = curve.legend_sample
+    chart = view.trajectory
+    centre = chart.mapFromScene(sample.mapToScene(sample.boundingRect().center()))
+    QTest.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.waitUntil(lambda: not curve.isVisible(), timeout=1000)
+    assert not curve.markers.isVisible()
+    QTest.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.waitUntil(curve.isVisible, timeout=1000)

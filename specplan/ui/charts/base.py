@@ -10,6 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 
 from .grid import GridLines
+from .markers import SymbolCurve
 
 pg.setConfigOptions(antialias=True, background="w", foreground="k")
 
@@ -72,6 +73,13 @@ class Chart(pg.PlotWidget):
         else:
             item.setOpts(**data)
         return True
+
+    def symbol_curve(self, name: str, pen, symbol: str, brush, size: float = 7, symbol_pen=None) -> SymbolCurve:
+        """A line with a symbol at each point, in the legend as ``name``."""
+        curve = SymbolCurve(pen, symbol, brush, size, symbol_pen)
+        self.plotItem.addItem(curve)
+        self.legend.addItem(curve.legend_sample, name)
+        return curve
 
     def remove_item(self, item) -> None:
         """Take ``item`` off the plot and forget what it showed."""

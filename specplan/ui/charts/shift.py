@@ -15,10 +15,10 @@ class ShiftChart(Chart):
         self.unit = unit
         super().__init__("Inpatient against community", f"Spend ({axis_scale(unit)[1]})", parent,
                          legend_columns=2)
-        self.inpatient = self.plot(name="inpatient", pen=pen(setting_colour("inpatient", 0)), symbol="s",
-                                   symbolBrush=setting_colour("inpatient", 0))
-        self.community = self.plot(name="community", pen=pen(setting_colour("community", 3)), symbol="o",
-                                   symbolBrush=setting_colour("community", 3))
+        self.inpatient = self.symbol_curve("inpatient", pen(setting_colour("inpatient", 0)), "s",
+                                           setting_colour("inpatient", 0), size=10, symbol_pen=(200, 200, 200))
+        self.community = self.symbol_curve("community", pen(setting_colour("community", 3)), "o",
+                                           setting_colour("community", 3), size=10, symbol_pen=(200, 200, 200))
         self.inpatient_before = self.plot(name="inpatient, do nothing",
                                           pen=pen(setting_colour("inpatient", 0), Qt.PenStyle.DotLine, 1.5))
         self.community_before = self.plot(name="community, do nothing",

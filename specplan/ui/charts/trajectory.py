@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from ..formatting import axis_scale, money
 from ..palette import DO_NOTHING_COLOUR, LINE_STYLES, SYMBOLS, option_colour
 from .base import Chart, pen
+from .markers import SymbolCurve
 
 
 class TrajectoryChart(Chart):
@@ -18,7 +18,7 @@ class TrajectoryChart(Chart):
         self.unit = unit
         divisor, label = axis_scale(unit)
         super().__init__("Spend per year by option", f"Spend ({label})", parent, legend_columns=2)
-        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.curves: dict[str, SymbolCurve] = {}
         self.do_nothing = self.plot(name="Do nothing (no change)", pen=pen(DO_NOTHING_COLOUR, Qt.PenStyle.DashLine))
         self._series: dict[str, np.ndarray] = {}
         self.set_hover_text(self._describe_year)
@@ -39,8 +39,8 @@ class TrajectoryChart(Chart):
             if curve is None:
                 colour = option_colour(n, totals.name)
                 style = LINE_STYLES[n % len(LINE_STYLES)]
-                curve = self.plot(name=totals.name, pen=pen(colour, style), symbol=SYMBOLS[n % len(SYMBOLS)],
-                                  symbolSize=7, symbolBrush=colour, symbolPen=colour)
+                curve = self.symbol_curve(totals.name, pen(colour, style), SYMBOLS[n % len(SYMBOLS)], colour,
+                                          size=7, symbol_pen=colour)
                 self.curves[totals.name] = curve
             self.set_if_changed(curve, x=x, y=totals.spend / divisor)
         self.set_if_changed(self.do_nothing, x=x, y=do_nothing.spend / divisor)
