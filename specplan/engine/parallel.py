@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -20,6 +21,7 @@ MIN_ROWS = 24
 _pool: ThreadPoolExecutor | None = None
 
 
+@cache
 def workers() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 

@@ -4,13 +4,13 @@ Any widget whose size hint may have changed (a ``QLabel`` given new text always 
 its ancestors to lay out again, and the request climbs to the tab widget, whose answer lays out
 its tab bar and page area and then repaints the whole page area, every chart included. During a
 slider drag that doubled the paint work of a step. This tab widget does that only when what it
-lays out can actually have changed: its size, its tab bar's or its pages' size hints.
+lays out can actually have changed: its size, its tabs, or its page's size hints.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QStackedWidget, QTabWidget
+from PySide6.QtWidgets import QTabWidget
 
 
 class ViewTabs(QTabWidget):
@@ -19,10 +19,14 @@ class ViewTabs(QTabWidget):
         self._laid_out: tuple | None = None
 
     def _layout_key(self) -> tuple:
-        stack = self.findChild(QStackedWidget)
-        page = stack.currentWidget() if stack is not None else None
-        hints = (page.minimumSizeHint(), page.sizeHint()) if page is not None else ()
-        return (self.size(), self.tabBar().sizeHint(), self.count(), self.currentIndex(), *hints)
+        page = self.currentWidget()
+        # The minimum size decides whether the window must grow; the preferred size (a costly
+        # measure of every label) only sizes a new window, which lays out afresh anyway.
+        hints = (page.minimumSizeHint(),) if page is not None else ()
+        # The tab bar's own size hint measures every tab's text (half a millisecond): its texts
+        # say the same for less.
+        texts = tuple(self.tabText(n) for n in range(self.count()))
+        return (self.size(), texts, self.currentIndex(), *hints)
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:

@@ -157,3 +157,28 @@ def test_symbol_curves_draw_their_symbols_at_the_data_and_the_legend_toggles_the
     assert not curve.markers.isVisible()
     QTest.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     qtbot.waitUntil(curve.isVisible, timeout=1000)
+
+
+def test_a_changed_label_repaints_the_label_not_the_whole_view(qtbot, window):
+    from PySide6.QtCore import QEvent, QObject
+
+    view = overview(window)
+    qtbot.wait(20)
+    painted = []
+
+    class Spy(QObject):
+        def eventFilter(self, _watched, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint:
+                painted.append(event.rect())
+            return False
+
+    spy = Spy()
+    view.tiles["spend"].installEventFilter(spy)  # a neighbour of the changed figure
+    value = view.tiles["beds"].value
+    value.setText("9" * len(value.text()))  # a new figure, as a slider step gives
+    qtbot.wait(50)
+    assert painted == []  # the tab widget did not lay out (and repaint) the whole page
+    before = view.size()
+    window.resize(window.width() + 120, window.height() + 60)
+    qtbot.waitUntil(lambda: view.size() != before, timeout=1000)  # a real resize still lays out
+    view.tiles["spend"].removeEventFilter(spy)
