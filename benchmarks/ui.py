@@ -32,6 +32,7 @@ CASES = (
     ("Overview", "Ambitious redesign", 0, "target_share"),
     ("Overview", "Ambitious redesign", 2, "share"),
     ("Overview", "Ambitious redesign", None, "spend"),
+    ("Baseline", "Ambitious redesign", None, "spend"),
     ("Options", "Community shift", 0, "target_share"),
     ("Options", "Ambitious redesign", 0, "reinvest_share"),
     ("Footprints", "Regional pooling", 1, "share"),

@@ -221,3 +221,20 @@ def test_a_plan_in_review_mode_cannot_be_edited(window):
     window.set_document(Document(window.document.plan, review_mode=True))
     view = open_view(window)
     assert not view.proxy.index(0, ACTIVITY).flags() & Qt.ItemFlag.ItemIsEditable
+
+
+def test_an_edit_keeps_the_filter_and_the_scope_still_narrows(qtbot, window, monkeypatch):
+    doc = window.document
+    view = open_view(window)
+    window.navigator.set_checked("icb", "QJ2", False)
+    rows = view.proxy.rowCount()
+    passes = []
+    real = type(view.proxy)._recompute
+    monkeypatch.setattr(type(view.proxy), "_recompute", lambda self: passes.append(1) or real(self))
+    type_into_cell(qtbot, view, 0, SPEND, "1234.56")
+    qtbot.waitUntil(lambda: not doc._pending, timeout=2000)
+    assert passes == []  # the same rows: no pass over every cell again
+    assert view.proxy.rowCount() == rows
+    window.navigator.set_checked("icb", "QJ2", True)
+    assert passes and view.proxy.rowCount() == doc.plan.baseline.spend_pence.size
+    mark_saved(window)

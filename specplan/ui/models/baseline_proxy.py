@@ -39,10 +39,13 @@ class BaselineProxy(QSortFilterProxyModel):
         return np.array(self._cells, dtype=bool).reshape(self.source.plan.baseline.shape)
 
     def set_filter(self, text: str | None = None, scope: Scope | None = None) -> None:
-        if text is not None:
-            self._text = text
-        if scope is not None:
-            self._scope = scope
+        """Filter by ``text`` and ``scope`` (None keeps the current one); nothing happens when
+        neither changes (filtering the national plan's 26,000 rows takes about 25 ms)."""
+        text = self._text if text is None else text
+        scope = self._scope if scope is None else scope
+        if (text, scope) == (self._text, self._scope):
+            return  # the mask already says this (a new plan structure recomputes it on reset)
+        self._text, self._scope = text, scope
         self._recompute()
 
     def _recompute(self) -> None:
