@@ -233,10 +233,14 @@ class MainWindow(FileActions, QMainWindow):
 
     def _fill_options(self) -> None:
         document = self.document
+        names = [s.name for s in document.plan.scenarios]
         self.option_box.blockSignals(True)
-        self.option_box.clear()
-        self.option_box.addItems([s.name for s in document.plan.scenarios])
-        self.option_box.setCurrentText(document.selected_scenario)
+        # The same options (a lever or cell edit): nothing to refill, so nothing to repaint.
+        if [self.option_box.itemText(n) for n in range(self.option_box.count())] != names:
+            self.option_box.clear()
+            self.option_box.addItems(names)
+        if self.option_box.currentText() != document.selected_scenario:
+            self.option_box.setCurrentText(document.selected_scenario)
         self.option_box.blockSignals(False)
 
     def _update_title(self) -> None:
