@@ -45,6 +45,25 @@ class ScenarioResult:
             if isinstance(value, np.ndarray):
                 value.setflags(write=False)
 
+    # -- arrays made on first read (a base-year edit's spliced cubes) ----------------------------
+    def defer(self, name: str, pending) -> None:
+        """Make field ``name`` on first read, by ``pending.make()``."""
+        self.__dict__.pop(name, None)
+        self.__dict__.setdefault("_deferred", {})[name] = pending
+
+    def deferred(self, name: str):
+        """What field ``name`` is still to be made from, or None if it is made."""
+        return self.__dict__.get("_deferred", {}).get(name)
+
+    def __getattr__(self, name: str):
+        # Only reached for attributes not in __dict__: a deferred field not yet read.
+        pending = self.__dict__.get("_deferred", {}).pop(name, None)
+        if pending is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        value = pending.make()
+        self.__dict__[name] = value
+        return value
+
     # -- derived on first use: a lever step redraws a few totals, not every pool --------------
     @cached_property
     def beds(self) -> np.ndarray:

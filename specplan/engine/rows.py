@@ -2,8 +2,9 @@
 
 Every number of a service row depends on that row alone (levers act cell by cell or within the
 row's pools), so after a base-year edit the engine reruns the changed rows and splices them
-into copies of the previous results: a typed cell on the national plan then costs a few
-copies of the cube instead of a full recompute.
+into the previous results. The England totals move by the rows' change at once; the cubes
+themselves are copied and patched only when something reads them (the Overview never does),
+so a typed cell on the national plan costs a few small runs instead of a full recompute.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import numpy as np
 from ..domain.baseline import Baseline
 from .index import PlanIndex
 from .projection import Projection
-from .results import ScenarioResult, read_only
+from .results import ScenarioResult, beds_from, read_only
 from .shift import LeverTotals
 from .sums import per_year, setting_per_year
 
@@ -45,26 +46,79 @@ def splice_projection(full: Projection, part: Projection, rows: np.ndarray) -> P
 def splice_result(full: ScenarioResult, part: ScenarioResult, rows: np.ndarray,
                   index: PlanIndex, projection: Projection) -> ScenarioResult:
     """``full`` with the rows ``rows`` taken from ``part`` (a run over those rows only)."""
-    cells = {name: _splice(getattr(full, name), getattr(part, name), rows) for name in CELL_FIELDS}
     totals = tuple(None if old is None else _splice_totals(old, new, rows)
                    for old, new in zip(full.lever_totals, part.lever_totals))
+    pending = {name: Patched.of(full, name).with_rows(rows, getattr(part, name)) for name in CELL_FIELDS}
+    # The old arrays stand in until the patched ones are read (replace() would otherwise make
+    # any still deferred in ``full``).
     result = dataclasses.replace(full, index=index, do_nothing_spend=projection.spend,
-                                 total_do_nothing=projection.total_spend, lever_totals=totals, **cells)
+                                 total_do_nothing=projection.total_spend, lever_totals=totals,
+                                 **{name: patched.base for name, patched in pending.items()})
+    for name, patched in pending.items():
+        result.defer(name, patched)
     _carry_totals(full, part, result, rows)
     return result
 
 
+class Patched:
+    """An array still to be made: ``base`` with rows replaced, patch after patch."""
+
+    def __init__(self, base: np.ndarray, patches: tuple[tuple[np.ndarray, np.ndarray], ...] = ()):
+        self.base, self.patches = base, patches
+
+    @classmethod
+    def of(cls, result: ScenarioResult, name: str) -> Patched:
+        pending = result.deferred(name)
+        return pending if pending is not None else cls(getattr(result, name))
+
+    #: More patches than this and the array is made, to start again from it.
+    MAX_PATCHES = 4
+
+    def with_rows(self, rows: np.ndarray, part: np.ndarray) -> Patched:
+        # A row patched again drops its older patch (typing in one cell keeps patching one row).
+        new = set(rows.tolist())  # a handful of rows: sets beat np.isin's sorting by far
+        kept = tuple((old, value) for old, value in self.patches if not set(old.tolist()) <= new)
+        if len(kept) >= self.MAX_PATCHES:
+            return Patched(self.make()).with_rows(rows, part)
+        return Patched(self.base, (*kept, (rows, part)))
+
+    def take(self, rows: np.ndarray) -> np.ndarray:
+        """Rows ``rows`` of the array, without making all of it."""
+        if self.base.ndim == 1:
+            return self.base
+        out = self.base[rows]
+        wanted = rows.tolist()
+        for patched, part in self.patches:
+            where = {row: n for n, row in enumerate(patched.tolist())}
+            for n, row in enumerate(wanted):
+                if row in where:
+                    out[n] = part[where[row]]
+        return out
+
+    def make(self) -> np.ndarray:
+        if self.base.ndim == 1:  # a placeholder for a flow nobody moved (no double running, say)
+            return self.base
+        out = self.base.copy(order="K")  # keeps the settings-major layout of cubes
+        for rows, part in self.patches:
+            out[rows] = part
+        return read_only(out)
+
+
 def _carry_totals(full: ScenarioResult, part: ScenarioResult, result: ScenarioResult, rows: np.ndarray) -> None:
     """Give ``result`` the England totals ``full`` had worked out, moved by the rows' change:
-    integer pence, so the same to the penny as summing the spliced cubes, for a fraction of it."""
+    in integer pence, so the same to the penny as summing the spliced cubes, for a fraction of
+    it (beds, in floats, to within rounding)."""
     cache = result.__dict__
     if "spend_by_setting" in full.__dict__:
         cache["spend_by_setting"] = read_only(
-            full.spend_by_setting - setting_per_year(full.spend[rows]) + part.spend_by_setting)
+            full.spend_by_setting - setting_per_year(Patched.of(full, "spend").take(rows)) + part.spend_by_setting)
     flows = full.__dict__.get("_flow_totals", {})
     cache["_flow_totals"] = {
-        name: read_only(total - per_year(getattr(full, name)[rows]) + part.total(name))
+        name: read_only(total - per_year(Patched.of(full, name).take(rows)) + part.total(name))
         for name, total in flows.items() if name in ("released", "reinvested", "double_running")}
+    if "total_beds" in full.__dict__:
+        before = beds_from(Patched.of(full, "activity").take(rows), sub_index(full.index, rows))
+        cache["total_beds"] = read_only(full.total_beds - per_year(before) + part.total_beds)
 
 
 def _splice_totals(full: LeverTotals, part: LeverTotals, rows: np.ndarray) -> LeverTotals:
@@ -73,8 +127,6 @@ def _splice_totals(full: LeverTotals, part: LeverTotals, rows: np.ndarray) -> Le
 
 
 def _splice(full: np.ndarray, part: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    if full.ndim == 1:  # a placeholder for a flow nobody moved (no double running, say)
-        return full
-    out = full.copy(order="K")  # keeps the settings-major layout of cubes
+    out = full.copy()
     out[rows] = part
     return out
