@@ -9,6 +9,7 @@ import numpy as np
 
 from .apportion import group_sum
 from .index import PlanIndex
+from .parallel import chunks, map_chunks
 from .pools import demand_variation, fair_shares, pool_exists, pool_patients
 from .shift import LeverTotals
 from .sums import over_icbs, over_settings, per_year, setting_per_year
@@ -111,9 +112,13 @@ class ScenarioResult:
     def fair_share(self) -> np.ndarray:
         """``[s, i, t]`` each ICB's population share of its pool's budget (computed on first use:
         only the views that show it pay for it)."""
-        shares = fair_shares(self.spend_by_icb, self.pools, self.index)
-        shares.setflags(write=False)
-        return shares
+        spend, pools = self.spend_by_icb, self.pools
+        shares = np.empty_like(spend)
+
+        def apportion_rows(part: slice) -> None:  # rows are independent: halves side by side
+            shares[part] = fair_shares(spend[part], pools[part], self.index)
+        map_chunks(apportion_rows, chunks(len(spend)))
+        return read_only(shares)
 
     def fair_share_in(self, year: int) -> np.ndarray:
         """``[s, i]`` fair shares in one year (offset; -1 is the last): a view that shows one

@@ -17,6 +17,7 @@ from ..domain import ConvergenceLever, PlanningLevelLever, ShiftLever
 from ..domain.plan import Plan
 from .convergence import apply_convergence
 from .index import LEVEL_CODES, build_index
+from .parallel import chunks, map_chunks
 from .pools import pool_of
 from .projection import growth_rates
 from .rounding import round_half_away
@@ -177,19 +178,30 @@ class _Run:
             bed_days_per_patient=np.tile(base.bed_days_per_patient, count),
         )
         pools = pool_of(index.levels, index)
-        flows = Flows(released, reinvested, np.zeros(1), track_double_running=False)  # it is not saving
+        steps = []
         for position in range(first, stop):
             lever = self.levers[position]
             rows = {param.field: np.repeat([v.get(param, param.value) for v in variants], n_services)
                     for param in _lever_params(variants, position)}
             if isinstance(lever, ShiftLever):
                 scope = np.tile(base.mask(plan, lever.services, lever.icbs), (count, 1))
-                phasing = np.array(lever.phasing.profile(plan.horizon))
-                apply_shift(lever, spend, None, flows, scope, phasing, plan.setting_index[lever.from_setting],
-                            plan.setting_index[lever.to_setting], rows=rows)
+                steps.append((lever, rows, scope, np.array(lever.phasing.profile(plan.horizon))))
             elif isinstance(lever, ConvergenceLever):
-                services_on = np.tile(base.mask(plan, lever.services)[:, 0], count)
-                apply_convergence(lever, spend, None, pools, services_on, index, rows=rows)
+                steps.append((lever, rows, np.tile(base.mask(plan, lever.services)[:, 0], count), None))
+
+        def run_rows(part: slice) -> None:
+            """The levers on stacked rows ``part`` (rows are independent: halves run side by side)."""
+            flows = Flows(released[part], reinvested[part], np.zeros(1), track_double_running=False)
+            for lever, rows, scope, phasing in steps:
+                mine = {name: values[part] for name, values in rows.items()}
+                if isinstance(lever, ShiftLever):
+                    apply_shift(lever, spend[part], None, flows, scope[part], phasing,
+                                plan.setting_index[lever.from_setting], plan.setting_index[lever.to_setting],
+                                rows=mine)
+                else:
+                    apply_convergence(lever, spend[part], None, pools[part], scope[part], index, rows=mine)
+
+        map_chunks(run_rows, chunks(count * n_services))
 
 
 def _start(variant: dict[Parameter, float]) -> int:
