@@ -86,7 +86,7 @@ def _comparison(results: PlanResults, result: ScenarioResult, scope: Scope, do_n
         moved_to_community=_moved_to_community(results, result),
         icbs_above_fair_share=int((distance > 0).sum()),
         icbs_below_fair_share=int((distance < 0).sum()),
-        pools_flagged=int((result.pool_flagged[:, :, -1] & services[:, None]).sum()),
+        pools_flagged=int((result.pool_flagged_in(-1) & services[:, None]).sum()),
     )
 
 

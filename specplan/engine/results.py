@@ -98,6 +98,17 @@ class ScenarioResult:
         """``[s, p, t]`` pools whose yearly demand swings more than the plan accepts."""
         return read_only(self.pool_exists[:, :, None] & (self.pool_variation > self.viability_max_variation))
 
+    def pool_flagged_in(self, year: int) -> np.ndarray:
+        """``[s, p]`` flags in one year (offset; -1 is the last), that year's pools only unless
+        every year's are worked out already (Compare counts the final year on every step)."""
+        if "pool_flagged" in self.__dict__:
+            return self.pool_flagged[:, :, year]
+        index = self.index
+        bed_days = (self.activity[:, :, index.inpatient, year] if index.inpatient is not None
+                    else np.zeros(self.pools.shape))
+        patients = pool_patients(bed_days[:, :, None], self.pools, index)[:, :, 0]
+        return self.pool_exists & (demand_variation(patients) > self.viability_max_variation)
+
     # -- cell-level derived arrays -----------------------------------------------------------
     @cached_property
     def saving(self) -> np.ndarray:

@@ -122,3 +122,13 @@ def test_a_pool_table_worked_out_for_one_service_equals_the_full_arrays():
             assert np.array_equal(one.flagged, result.pool_flagged[service, slots, -1])
             assert np.allclose(one.patients, result.pool_patients[service, slots, -1], equal_nan=True)
             assert np.allclose(one.variation, result.pool_variation[service, slots, -1], equal_nan=True)
+
+
+def test_pools_flagged_in_one_year_equal_every_years_flags():
+    plan = build_sample("national").replace(viability_max_variation=0.05)
+    for result in compute(plan).scenarios:
+        final, first = result.pool_flagged_in(-1).copy(), result.pool_flagged_in(0).copy()
+        assert "pool_flagged" not in result.__dict__
+        assert np.array_equal(final, result.pool_flagged[:, :, -1])
+        assert np.array_equal(first, result.pool_flagged[:, :, 0])
+        assert final.any()  # the test means something: some pools are too small
