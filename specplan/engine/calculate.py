@@ -153,7 +153,7 @@ def run_scenario(plan: Plan, index: PlanIndex, projection: Projection, scenario:
     if steps:
         spend, activity = spend.copy(order="K"), activity.copy(order="K")
     if any(isinstance(lever, ShiftLever) and lever.double_running_share for lever, *_ in steps):
-        flows.add_double_running(0, np.zeros(flows.released.shape, np.int64), spend.shape[2])
+        flows.make_double_running(spend.shape[2])
 
     def run_rows(part: slice) -> list[LeverTotals | None]:
         """Every lever, in order, on the service rows ``part`` (views: written in place)."""

@@ -32,15 +32,15 @@ class Flows:
         s, i, _k, t = shape
         return cls(np.zeros((s, i, t), np.int64), np.zeros((s, i, t), np.int64), np.zeros((s, i, t)))
 
-    def add_double_running(self, setting: int, cells: np.ndarray, n_settings: int) -> None:
+    def make_double_running(self, n_settings: int) -> None:
+        """Make the double-running cube now (chunks of rows then write into views of it)."""
         if self.double_running is None:
-            s, i, t = cells.shape  # settings-major, as the cube
+            s, i, t = self.released.shape  # settings-major, as the cube
             self.double_running = np.zeros((n_settings, s, i, t), np.int64).transpose(1, 2, 0, 3)
-        self.double_running[:, :, setting, :] += cells
 
-    @property
-    def saving(self) -> np.ndarray:
-        return self.released - self.reinvested
+    def add_double_running(self, setting: int, cells: np.ndarray, n_settings: int) -> None:
+        self.make_double_running(n_settings)
+        self.double_running[:, :, setting, :] += cells
 
 
 class LeverTotals:
@@ -53,18 +53,17 @@ class LeverTotals:
     def __init__(self, released: np.ndarray, reinvested: np.ndarray, double_running: np.ndarray,
                  moved_activity: np.ndarray) -> None:
         """``[s, i, t]`` flows (a one-element zero for a flow the lever moved none of)."""
-        self._cells = {"released": released, "reinvested": reinvested,
-                       "double_running": double_running, "moved_activity": moved_activity}
-        self._shape = released.shape[0], released.shape[2]
-        self._by_service: dict[str, np.ndarray] = {}
-        self._parts: tuple[LeverTotals, ...] = ()
+        self._fill({"released": released, "reinvested": reinvested, "double_running": double_running,
+                    "moved_activity": moved_activity}, {}, (), (released.shape[0], released.shape[2]))
+
+    def _fill(self, cells: dict, by_service: dict, parts: tuple, shape: tuple[int, int]) -> None:
+        self._cells, self._by_service, self._parts, self._shape = cells, by_service, parts, shape
 
     @classmethod
     def of_services(cls, by_service: dict[str, np.ndarray]) -> LeverTotals:
         """Totals from ``[s, t]`` sums per service (after a base-year edit, spliced by row)."""
         totals = cls.__new__(cls)
-        totals._cells, totals._by_service, totals._parts = {}, dict(by_service), ()
-        totals._shape = by_service["released"].shape
+        totals._fill({}, dict(by_service), (), by_service["released"].shape)
         return totals
 
     @classmethod
@@ -73,8 +72,7 @@ class LeverTotals:
         if len(parts) == 1:
             return parts[0]
         totals = cls.__new__(cls)
-        totals._cells, totals._by_service, totals._parts = {}, {}, tuple(parts)
-        totals._shape = (sum(part._shape[0] for part in parts), parts[0]._shape[1])
+        totals._fill({}, {}, tuple(parts), (sum(part._shape[0] for part in parts), parts[0]._shape[1]))
         return totals
 
     def by_service(self, name: str) -> np.ndarray:
@@ -88,25 +86,18 @@ class LeverTotals:
                                           else np.zeros(self._shape, cells.dtype))
         return self._by_service[name]
 
-    @cached_property
-    def released(self) -> np.ndarray:
-        return self.by_service("released").sum(axis=0)
+    def _england(name: str) -> cached_property:  # noqa: N805 - a helper run in the class body
+        return cached_property(lambda self: self.by_service(name).sum(axis=0))
 
-    @cached_property
-    def reinvested(self) -> np.ndarray:
-        return self.by_service("reinvested").sum(axis=0)
+    released = _england("released")
+    reinvested = _england("reinvested")
+    double_running = _england("double_running")
+    moved_activity = _england("moved_activity")
+    del _england
 
     @cached_property
     def saving(self) -> np.ndarray:
         return self.released - self.reinvested
-
-    @cached_property
-    def double_running(self) -> np.ndarray:
-        return self.by_service("double_running").sum(axis=0)
-
-    @cached_property
-    def moved_activity(self) -> np.ndarray:
-        return self.by_service("moved_activity").sum(axis=0)
 
 
 def apply_shift(
