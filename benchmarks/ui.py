@@ -251,6 +251,10 @@ def main() -> None:
     every_p95 = percentile(every, 0.95)
     print(f"  {'every case together':62s} median {statistics.median(every):5.1f}  p95 {every_p95:5.1f}"
           f"  ({every_p95 / bare_p95:.1f}x the bare p95)")
+    frame = 1000 / 60
+    within = sum(t <= frame for t in every) / len(every)
+    bare_within = sum(t <= frame for t in bare_times) / len(bare_times)
+    print(f"  steps within one 60 Hz frame ({frame:.1f} ms): {within:.0%} (bare pyqtgraph: {bare_within:.0%})")
     runs = max(3, args.repeat // 10)
     bare_start, app_start = startup(STARTUP_BARE, runs), startup(STARTUP_APP, runs)
     print("start-up to a painted window (fresh process, median):")
