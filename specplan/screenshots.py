@@ -49,8 +49,7 @@ def render_views(outdir: Path, width: int, height: int, sample: str = "mh-collab
     written = []
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
-        for _ in range(3):
-            app.processEvents()
+        settle(app, window.tabs.currentWidget())
         name = re.sub(r"[^a-z0-9]+", "-", window.tabs.tabText(index).lower()).strip("-")
         path = outdir / f"{name}-{width}x{height}.png"
         window.grab().save(str(path))
@@ -62,3 +61,17 @@ def render_views(outdir: Path, width: int, height: int, sample: str = "mh-collab
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def settle(app, view, timeout: float = 60.0) -> None:
+    """Let ``view`` finish what it works out off the GUI thread (the tornado), then paint."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    for _ in range(3):
+        app.processEvents()
+    while getattr(view, "busy", False) and time.monotonic() < deadline:
+        time.sleep(0.005)
+        app.processEvents()
+    for _ in range(3):
+        app.processEvents()

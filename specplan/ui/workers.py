@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
 from ..domain.errors import UserError
 
@@ -69,3 +69,25 @@ class Task(QThread):
             self.sig_cancelled.emit()
         else:
             self.sig_failed.emit(value)
+
+
+#: Tasks still running, kept alive until their thread finishes even if whoever started them goes.
+_RUNNING: set[Task] = set()
+
+
+def keep_alive(task: Task) -> None:
+    """Hold ``task`` until it finishes; on quit, cancel and wait for it (a running QThread must
+    not be destroyed). For parentless tasks of views that may close first (goal seek, tornado)."""
+    if not _RUNNING:
+        app = QCoreApplication.instance()
+        if app is not None and not getattr(app, "_specplan_waits_for_tasks", False):
+            app._specplan_waits_for_tasks = True
+            app.aboutToQuit.connect(_wait_for_tasks)
+    _RUNNING.add(task)
+    task.finished.connect(lambda: _RUNNING.discard(task))
+
+
+def _wait_for_tasks() -> None:
+    for task in list(_RUNNING):
+        task.cancel()
+        task.wait()

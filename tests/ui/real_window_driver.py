@@ -16,6 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtWidgets import QApplication, QSlider, QStyle, QStyleOptionSlider
 
+from specplan.screenshots import settle as settle_view
+
 
 def settle(app: QApplication, seconds: float = 0.2) -> None:
     end = time.monotonic() + seconds
@@ -80,6 +82,7 @@ def main(outdir: Path) -> None:
         settle(app, 0.3)
         for index in range(window.tabs.count()):
             window.tabs.setCurrentIndex(index)
+            settle_view(app, window.tabs.currentWidget())  # the tornado is worked out off the GUI thread
             settle(app, 0.3)
             name = re.sub(r"[^a-z0-9]+", "-", window.tabs.tabText(index).lower())
             path = outdir / f"{name}-{width}x{height}.png"

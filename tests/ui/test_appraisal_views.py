@@ -37,9 +37,9 @@ def test_tornado_bars_follow_the_selected_option_and_amount(qtbot, window):
     view = tab(window, "Sensitivity")
     window.option_box.setCurrentText("Community first")
     expected = tornado(window.document.plan, "Community first", 0.2)
-    assert view.result == expected
+    qtbot.waitUntil(lambda: view.result == expected and not view.busy, timeout=5000)
     view.amount.setValue(50.0)
-    assert view.result.amount == 0.5
+    qtbot.waitUntil(lambda: view.result.amount == 0.5 and not view.busy, timeout=5000)
     assert "Community first" in view.heading.text()
     assert view.chart.hover_at(len(view.result.bars) - 1).startswith(view.result.bars[0].parameter.label)
 
@@ -106,3 +106,31 @@ def test_review_mode_allows_comments_and_scores_but_not_levers(qtbot, window):
     assert doc.plan.scenario("Community first") == plan.scenario("Community first")
     assert doc.plan.baseline == plan.baseline
     assert "Review mode" in window.banner.text()
+
+
+def test_edits_never_wait_for_the_tornado_and_the_last_one_wins(qtbot, window, monkeypatch):
+    import threading
+
+    from specplan.domain import edits
+    from specplan.ui.views import sensitivity
+
+    view = tab(window, "Sensitivity")
+    qtbot.waitUntil(lambda: view.result is not None and not view.busy, timeout=5000)
+    before = view.result
+    release = threading.Event()
+
+    def slow(plan, name, amount, **kwargs):  # the worker waits until the test lets it go
+        release.wait(5)
+        return tornado(plan, name, amount=amount)
+    monkeypatch.setattr(sensitivity, "run_tornado", slow)
+    doc = window.document
+    for share in (0.3, 0.4, 0.5):  # three edits while the first run is held up
+        doc.try_apply(edits.set_lever, doc.selected_scenario, 0, "target_share", share, merge_key=("t",))
+        doc.recompute_now()
+    assert view.busy and view.result is before  # the edits went through; the old bars still show
+    assert "Updating" in view.heading.text()
+    release.set()
+    expected = tornado(doc.plan, doc.selected_scenario, 0.2)
+    qtbot.waitUntil(lambda: not view.busy and view.result == expected, timeout=5000)
+    assert "Updating" not in view.heading.text()
+    doc.undo_stack.setClean()

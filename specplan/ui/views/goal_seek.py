@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -20,7 +20,7 @@ from ...engine import Engine
 from ...engine.goalseek import METRICS, GoalSeekResult, goal_seek
 from ..document import Document
 from ..formatting import axis_scale, money, share
-from ..workers import Task
+from ..workers import Task, keep_alive
 from .option_list import editable_document
 
 MAX_GOAL_PENCE = 10**13  # £100bn: more than all specialised commissioning spends in a year
@@ -43,27 +43,6 @@ TIPS = {
 def seek(plan, scenario: str, position: int, metric: str, year: int, target: float, *, progress, cancelled):
     """Goal seek in a worker thread, with its own Engine (the document's serves the GUI thread)."""
     return goal_seek(plan, scenario, position, metric, year, target, Engine())
-
-
-#: Searches still running, kept alive until their thread finishes even if the panel goes.
-_RUNNING: set[Task] = set()
-
-
-def _keep(task: Task) -> None:
-    """Hold ``task`` until it finishes; on quit, wait for it (a running QThread must not be destroyed)."""
-    if not _RUNNING:
-        app = QCoreApplication.instance()
-        if app is not None and not getattr(app, "_specplan_waits_for_searches", False):
-            app._specplan_waits_for_searches = True
-            app.aboutToQuit.connect(_wait_for_searches)
-    _RUNNING.add(task)
-    task.finished.connect(lambda: _RUNNING.discard(task))
-
-
-def _wait_for_searches() -> None:
-    for task in list(_RUNNING):
-        task.cancel()
-        task.wait()
 
 
 class GoalSeekPanel(QGroupBox):
@@ -202,7 +181,7 @@ class GoalSeekPanel(QGroupBox):
                     self.goal())
         task.sig_done.connect(self._on_found)  # bound slots: dropped if the panel goes first
         task.sig_failed.connect(self._on_failed)
-        _keep(task)
+        keep_alive(task)
         self._task = task
         self.find_button.setText("Cancel")
         self.find_button.setToolTip("Stop the search; nothing changes.")

@@ -1,4 +1,10 @@
-"""Sensitivity: the tornado of the selected option, each assumption moved down and up."""
+"""Sensitivity: the tornado of the selected option, each assumption moved down and up.
+
+The tornado reruns the option once per bar (about a tenth of a second on the national plan),
+so it is worked out off the GUI thread: an edit or a step of the amount never waits for it, the
+bars shown say what they are of until the new ones arrive, and edits made meanwhile are
+gathered into one more run.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,13 @@ from ...engine.sensitivity import tornado
 from ..charts.tornado import TornadoChart
 from ..document import Document
 from ..formatting import money
+from ..workers import Task, keep_alive
 from .live import LiveView
+
+
+def run_tornado(plan, name: str, amount: float, *, progress, cancelled):
+    """The tornado in a worker thread (the engine's own arrays: nothing shared with the GUI's)."""
+    return tornado(plan, name, amount=amount)
 
 
 class SensitivityView(LiveView):
@@ -34,6 +46,8 @@ class SensitivityView(LiveView):
         self.chart.setToolTip("Each bar: cumulative saving with one assumption lower (hatched) or higher "
                               "(solid); the dashed line is the saving as planned")
         self.result = None
+        self._task: Task | None = None
+        self._wanted = self._asked = None
         layout.addLayout(row)
         layout.addWidget(self.chart, stretch=1)
 
@@ -41,9 +55,43 @@ class SensitivityView(LiveView):
         plan, name = self.document.plan, self.document.selected_scenario
         if not name:
             return
-        self.result = tornado(plan, name, amount=self.amount.value() / 100.0)
-        self.chart.setTitle(f"Sensitivity of cumulative saving: {name}")
-        self.chart.update_tornado(self.result)
-        top = self.result.bars[0].parameter.label if self.result.bars and self.result.bars[0].swing else "nothing"
-        self.heading.setText(f"<b>{name}</b>: cumulative saving {money(self.result.base_saving, self.unit)} "
-                             f"as planned; it depends most on {top}.")
+        self._wanted = (plan, name, self.amount.value() / 100.0)
+        if self._task is None:
+            self._start()
+        elif self.result is not None:
+            self.heading.setText(self._describe(self.result) + " <i>Updating...</i>")
+
+    def _start(self) -> None:
+        task = Task(run_tornado, *self._wanted)
+        task.sig_done.connect(self._on_done)  # bound slots: dropped if the view goes first
+        task.sig_failed.connect(self._on_failed)
+        keep_alive(task)
+        self._task, self._asked = task, self._wanted
+        task.start()
+
+    def _on_done(self, result) -> None:
+        if self.sender() is not self._task:
+            return
+        self._task = None
+        if self._wanted[0] is not self._asked[0] or self._wanted[1:] != self._asked[1:]:
+            self._start()  # edits came meanwhile: one more run for the latest plan
+        self.result = result
+        self.chart.setTitle(f"Sensitivity of cumulative saving: {result.scenario}")
+        self.chart.update_tornado(result)
+        updating = " <i>Updating...</i>" if self._task is not None else ""
+        self.heading.setText(self._describe(result) + updating)
+
+    def _on_failed(self, message: str) -> None:
+        if self.sender() is self._task:
+            self._task = None
+            self.heading.setText(f"The sensitivity could not be worked out: {message}")
+
+    def _describe(self, result) -> str:
+        top = result.bars[0].parameter.label if result.bars and result.bars[0].swing else "nothing"
+        return (f"<b>{result.scenario}</b>: cumulative saving {money(result.base_saving, self.unit)} "
+                f"as planned; it depends most on {top}.")
+
+    @property
+    def busy(self) -> bool:
+        """True while a tornado is being worked out."""
+        return self._task is not None
