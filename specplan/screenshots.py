@@ -59,10 +59,6 @@ def render_views(outdir: Path, width: int, height: int, sample: str = "mh-collab
     return written
 
 
-if __name__ == "__main__":
-    sys.exit(main())
-
-
 def settle(app, view, timeout: float = 60.0) -> None:
     """Let ``view`` finish what it works out off the GUI thread (the tornado), then paint."""
     import time
@@ -75,3 +71,8 @@ def settle(app, view, timeout: float = 60.0) -> None:
         app.processEvents()
     for _ in range(3):
         app.processEvents()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+

@@ -1,3 +1,5 @@
+"""Every main view rendered to PNG, by the function and by the command."""
+
 from __future__ import annotations
 
 from PySide6.QtGui import QImage
@@ -10,3 +12,17 @@ def test_every_view_renders_to_png(tmp_path, qapp):
     assert paths and all(p.exists() for p in paths)
     image = QImage(str(paths[0]))
     assert (image.width(), image.height()) == (1366, 768)
+
+
+def test_the_command_writes_one_png_per_view(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "specplan.screenshots", str(tmp_path), "--size", "1280x720"],
+                         capture_output=True, text=True, timeout=120,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert out.returncode == 0, out.stderr
+    written = out.stdout.split()
+    assert len(written) == 8 and all(path.endswith("-1280x720.png") for path in written)
+    assert all(QImage(path).width() == 1280 for path in written)
