@@ -86,3 +86,21 @@ def test_views_fit_with_a_larger_system_font(qtbot, window, scale):
             assert layout_problems(window) == [], title
     finally:
         app.setFont(original)
+
+
+def test_views_built_before_the_system_font_grows_still_fit(qtbot, window):
+    """The font can grow while the window is open (a user changes the desktop's text size)."""
+    app = QApplication.instance()
+    window.resize(1366, 768)
+    for _title, _view in views(window):  # every view built at the original size
+        qtbot.wait(5)
+    original = app.font()
+    bigger = app.font()
+    bigger.setPointSizeF(original.pointSizeF() * 1.4)
+    app.setFont(bigger)
+    try:
+        for title, _view in views(window):
+            qtbot.wait(10)
+            assert layout_problems(window) == [], title
+    finally:
+        app.setFont(original)
