@@ -25,9 +25,9 @@ def apply_convergence(
     In year t each ICB closes ``1 - (1 - c)^t`` of its gap to its exact fair share (``c`` per
     year, compounding). The moves are rounded cumulatively over each pool's ICBs so that they
     add up to zero in every pool, then split over settings in the ICB's own mix (its pool's mix
-    where it spends nothing); activity follows at the cell's own unit cost (the pool's where it
-    has none). ``rows`` may give ``share`` per service row (batched sensitivity); ``activity``
-    may be None.
+    where it spends nothing); activity moves in step with the ICB's spend (at the pool's unit
+    costs where it has none). ``rows`` may give ``share`` per service row (batched
+    sensitivity); ``activity`` may be None.
     """
     n_years = spend.shape[3]
     total = over_settings(spend)  # [s, i, t]
@@ -129,8 +129,9 @@ def _fill_from_pool(empty, moves, by_setting, activity, spend, pools, index) -> 
         activity[service, icb, :, year] += np.where(cost > 0, cells / cost, 0.0)
 
 
-def _split(moves: np.ndarray, total: np.ndarray, spend: np.ndarray) -> np.ndarray:
-    """Split ``moves [s, i, t]`` over settings in proportion to ``spend``, exactly in pence.
+def _split(moves: np.ndarray, total: np.ndarray, spend: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Split ``moves [s, i, t]`` over settings in proportion to ``spend``, exactly in pence;
+    the cells ``[s, i, k, t]`` and each ICB's move as a share of its spend ``[s, i, t]``.
 
     Cumulative rounding over the settings: setting k gets the rounded running share ``C_k``
     minus ``C_(k-1)``, and the last closes the ICB's move exactly. ``C_k`` is kept within
