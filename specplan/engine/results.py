@@ -103,11 +103,15 @@ class ScenarioResult:
         every year's are worked out already (Compare counts the final year on every step)."""
         if "pool_flagged" in self.__dict__:
             return self.pool_flagged[:, :, year]
-        index = self.index
-        bed_days = (self.activity[:, :, index.inpatient, year] if index.inpatient is not None
-                    else np.zeros(self.pools.shape))
-        patients = pool_patients(bed_days[:, :, None], self.pools, index)[:, :, 0]
-        return self.pool_exists & (demand_variation(patients) > self.viability_max_variation)
+        year = range(self.index.n_years)[year]
+        cache = self.__dict__.setdefault("_pool_flagged_by_year", {})
+        if year not in cache:
+            index = self.index
+            bed_days = (self.activity[:, :, index.inpatient, year] if index.inpatient is not None
+                        else np.zeros(self.pools.shape))
+            patients = pool_patients(bed_days[:, :, None], self.pools, index)[:, :, 0]
+            cache[year] = read_only(self.pool_exists & (demand_variation(patients) > self.viability_max_variation))
+        return cache[year]
 
     # -- cell-level derived arrays -----------------------------------------------------------
     @cached_property
