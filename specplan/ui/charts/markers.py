@@ -3,7 +3,7 @@
 pyqtgraph draws a curve's symbols with a ``ScatterPlotItem``, which rebuilds a record per
 point on every ``setData`` and works out its padded bounds each time the scene asks; with three
 such curves a slider step spent about 3 ms on eleven symbols each. Here a curve is a plain
-line with a child item that paints its symbols straight from the arrays.
+curve item with a child item that paints its symbols straight from the arrays.
 """
 
 from __future__ import annotations
@@ -72,9 +72,10 @@ class Markers(pg.GraphicsObject):
         painter.restore()
 
 
-class SymbolCurve(pg.PlotDataItem):
+class SymbolCurve(pg.PlotCurveItem):
     """A line with a symbol at each point; ``legend_sample`` shows both in the legend, and a
-    click on it shows or hides the curve, as pyqtgraph's own legend does."""
+    click on it shows or hides the curve, as pyqtgraph's own legend does. A plain curve item,
+    not a ``PlotDataItem``: its ``setData`` costs a sixth as much, and each step sets several."""
 
     def __init__(self, pen, symbol: str, brush, size: float = 7, symbol_pen=None):
         super().__init__(pen=pen)
@@ -86,7 +87,7 @@ class SymbolCurve(pg.PlotDataItem):
 
     def setData(self, *args, **kwargs) -> None:  # noqa: N802 - pyqtgraph's name
         super().setData(*args, **kwargs)
-        markers = getattr(self, "markers", None)  # pyqtgraph sets data while constructing
+        markers = getattr(self, "markers", None)  # pyqtgraph may set data while constructing
         if markers is not None:
             x, y = self.getData()
             markers.setData(np.zeros(0) if x is None else x, np.zeros(0) if y is None else y)
