@@ -16,7 +16,7 @@ from .parallel import chunks, map_chunks
 from .pools import pool_of
 from .projection import Projection, do_nothing
 from .results import ScenarioResult
-from .rows import changed_rows, splice_projection, splice_result, sub_index
+from .rows import carry_totals, changed_rows, splice_projection, splice_result, sub_index
 from .shift import Flows, LeverTotals, apply_shift
 from .sums import over_settings
 
@@ -101,7 +101,10 @@ class Engine:
             return
         index = self._index
         self._projection = splice_projection(self._projection, do_nothing(plan, rows), rows)
-        self._do_nothing = run_scenario(plan, index, self._projection, Scenario(DO_NOTHING))
+        # Doing nothing is the projection itself (no copies); only its totals are carried over.
+        nothing = Scenario(DO_NOTHING)
+        before, self._do_nothing = self._do_nothing, run_scenario(plan, index, self._projection, nothing)
+        carry_totals(before, run_scenario(plan, index, self._projection, nothing, rows), self._do_nothing, rows)
         self._scenarios = {
             scenario: splice_result(result, run_scenario(plan, index, self._projection, scenario, rows),
                                     rows, index, self._projection)

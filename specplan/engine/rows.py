@@ -40,7 +40,11 @@ def sub_index(index: PlanIndex, rows: np.ndarray) -> PlanIndex:
 
 
 def splice_projection(full: Projection, part: Projection, rows: np.ndarray) -> Projection:
-    return Projection(_splice(full.spend, part.spend, rows), _splice(full.activity, part.activity, rows))
+    spliced = Projection(_splice(full.spend, part.spend, rows), _splice(full.activity, part.activity, rows))
+    if "total_spend" in full.__dict__:  # moved by the rows' change, in exact pence
+        spliced.__dict__["total_spend"] = read_only(
+            full.total_spend - per_year(full.spend[rows]) + per_year(part.spend))
+    return spliced
 
 
 def splice_result(full: ScenarioResult, part: ScenarioResult, rows: np.ndarray,
@@ -56,7 +60,7 @@ def splice_result(full: ScenarioResult, part: ScenarioResult, rows: np.ndarray,
                                  **{name: patched.base for name, patched in pending.items()})
     for name, patched in pending.items():
         result.defer(name, patched)
-    _carry_totals(full, part, result, rows)
+    carry_totals(full, part, result, rows)
     return result
 
 
@@ -104,7 +108,7 @@ class Patched:
         return read_only(out)
 
 
-def _carry_totals(full: ScenarioResult, part: ScenarioResult, result: ScenarioResult, rows: np.ndarray) -> None:
+def carry_totals(full: ScenarioResult, part: ScenarioResult, result: ScenarioResult, rows: np.ndarray) -> None:
     """Give ``result`` the England totals ``full`` had worked out, moved by the rows' change:
     in integer pence, so the same to the penny as summing the spliced cubes, for a fraction of
     it (beds, in floats, to within rounding)."""
