@@ -38,6 +38,7 @@ class PoolsModel(ColumnsModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._table: PoolTable | None = None
+        self._texts: list[list[str]] = []
         self.limit = 0.0  # the plan's viability limit, for the tooltip
 
     @property
@@ -48,16 +49,19 @@ class PoolsModel(ColumnsModel):
         """Show ``table``: the same pools repaint in place, other pools reset the model."""
         old = self._table
         self.limit = limit
+        # The texts once per table: a repaint asks for each cell's several times over.
+        texts = [[self._display(table, row, column) for column in range(len(COLUMNS))]
+                 for row in range(len(table))]
         if old is not None and old.names == table.names:
-            self._table = table
+            self._table, self._texts = table, texts
             self.dataChanged.emit(self.index(0, 0), self.index(len(table) - 1, len(COLUMNS) - 1))
             return
         self.beginResetModel()
-        self._table = table
+        self._table, self._texts = table, texts
         self.endResetModel()
 
     def rowCount(self, parent=NO_PARENT) -> int:
-        return 0 if parent.isValid() or self._table is None else len(self._table)
+        return 0 if parent.isValid() or self._table is None else len(self._texts)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         table = self._table
@@ -65,7 +69,7 @@ class PoolsModel(ColumnsModel):
             return None
         row, column = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(table, row, column)
+            return self._texts[row][column]
         if role == SORT_ROLE:
             return self._sort_value(table, row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
