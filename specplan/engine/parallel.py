@@ -19,6 +19,7 @@ T = TypeVar("T")
 #: Fewer rows than this per chunk and the threads' overhead outweighs what they share out.
 MIN_ROWS = 24
 _pool: ThreadPoolExecutor | None = None
+_pool_pid = 0
 
 
 @cache
@@ -35,11 +36,12 @@ def chunks(n_rows: int) -> list[slice]:
 
 def map_chunks(run: Callable[[slice], T], parts: list[slice]) -> list[T]:
     """``run`` on every chunk: the first on the calling thread, the others on the pool."""
-    global _pool
+    global _pool, _pool_pid
     if len(parts) == 1:
         return [run(parts[0])]
-    if _pool is None:
+    if _pool is None or _pool_pid != os.getpid():  # a forked child has the pool but not its thread
         _pool = ThreadPoolExecutor(max_workers=workers() - 1, thread_name_prefix="specplan-engine")
+        _pool_pid = os.getpid()
     others = [_pool.submit(run, part) for part in parts[1:]]
     first = run(parts[0])
     return [first] + [future.result() for future in others]
