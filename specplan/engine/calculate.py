@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -78,24 +79,33 @@ class Engine:
         return cached
 
     def _prepare(self, plan: Plan) -> None:
-        key = (plan.regions, plan.icbs, plan.services, plan.settings, plan.horizon, plan.growth,
-               plan.occupancy_default, plan.occupancy_mental_health, plan.viability_max_variation)
+        key = _structure_key(plan)
         if key == self._key and plan.baseline is self._baseline:
             return
-        if key == self._key and self._baseline is not None:
-            rows = changed_rows(self._baseline, plan.baseline)
-            if len(rows) <= self.rows_afresh * len(plan.services):
-                self._update_rows(plan, rows)
-                return
+        rows = self._changed_rows(plan, key)
+        if rows is not None and len(rows) <= self.rows_afresh * len(plan.services):
+            if key != self._key:  # planning levels changed: the pools, so the index, follow
+                self._key, self._index = key, build_index(plan)
+            self._update_rows(plan, rows)
+            return
         self._key, self._baseline = key, plan.baseline
         self._index = build_index(plan)
         self._projection = do_nothing(plan)
         self._do_nothing = run_scenario(plan, self._index, self._projection, Scenario(DO_NOTHING))
         self._scenarios = {}
 
+    def _changed_rows(self, plan: Plan, key: tuple) -> np.ndarray | None:
+        """Service rows whose base year or planning level changed, or None when more changed."""
+        if self._key is None or self._baseline is None:
+            return None
+        levels = _level_changes(key, self._key)
+        if levels is None:
+            return None
+        baseline = changed_rows(self._baseline, plan.baseline) if plan.baseline is not self._baseline else []
+        return np.union1d(np.asarray(levels, np.intp), np.asarray(baseline, np.intp)).astype(np.intp)
 
     def _update_rows(self, plan: Plan, rows: np.ndarray) -> None:
-        """After a base-year edit: rerun the changed service rows and splice them in."""
+        """After a base-year or planning-level edit: rerun the changed service rows and splice them in."""
         self._baseline = plan.baseline
         if not len(rows):
             return
@@ -109,6 +119,23 @@ class Engine:
             scenario: splice_result(result, run_scenario(plan, index, self._projection, scenario, rows),
                                     rows, index, self._projection)
             for scenario, result in self._scenarios.items()}
+
+
+def _structure_key(plan: Plan) -> tuple:
+    """What the projection and index depend on (services third: see ``Engine._changed_rows``)."""
+    return (plan.regions, plan.icbs, plan.services, plan.settings, plan.horizon, plan.growth,
+            plan.occupancy_default, plan.occupancy_mental_health, plan.viability_max_variation)
+
+
+def _level_changes(key: tuple, before: tuple) -> list[int] | None:
+    """Positions of the services whose planning level alone changed between two structure keys
+    (``[]`` when nothing did), or None when anything else did."""
+    services, old = key[2], before[2]
+    if key[:2] + key[3:] != before[:2] + before[3:] or len(services) != len(old):
+        return None
+    if any(dataclasses.replace(s, planning_level=o.planning_level) != o for s, o in zip(services, old)):
+        return None
+    return [n for n, (s, o) in enumerate(zip(services, old)) if s.planning_level != o.planning_level]
 
 
 def compute(plan: Plan) -> PlanResults:

@@ -1,8 +1,8 @@
 """Recompute only the service rows an edit of the base year touched.
 
 Every number of a service row depends on that row alone (levers act cell by cell or within the
-row's pools), so after a base-year edit the engine reruns the changed rows and splices them
-into the previous results. The England totals move by the rows' change at once; the cubes
+row's pools), so after a base-year or planning-level edit the engine reruns the changed rows and
+splices them into the previous results. The England totals move by the rows' change at once; the cubes
 themselves are copied and patched only when something reads them (the Overview never does),
 so a typed cell on the national plan costs a few small runs instead of a full recompute.
 """
@@ -57,6 +57,8 @@ def splice_result(full: ScenarioResult, part: ScenarioResult, rows: np.ndarray,
     # any still deferred in ``full``).
     result = dataclasses.replace(full, index=index, do_nothing_spend=projection.spend,
                                  total_do_nothing=projection.total_spend, lever_totals=totals,
+                                 levels=_splice(full.levels, part.levels, rows),
+                                 pools=_splice(full.pools, part.pools, rows),
                                  **{name: patched.base for name, patched in pending.items()})
     for name, patched in pending.items():
         result.defer(name, patched)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -79,3 +81,38 @@ def test_a_typed_cell_on_the_national_plan_reruns_one_row(monkeypatch):
     afresh = engine.compute(doubled)
     assert runs == [None]
     assert_same(afresh, compute(doubled))
+
+
+@settings(max_examples=60, deadline=None)
+@given(plans(), st.data())
+def test_a_planning_level_changed_reruns_its_row_to_the_same_pence(plan, data):
+    engine = Engine()
+    engine.rows_afresh = 1.0
+    sum_totals(engine.compute(plan))
+    service = data.draw(st.sampled_from(plan.services))
+    level = data.draw(st.sampled_from(["national", "regional", "ics"]))
+    edited = edits.set_planning_level(plan, service.code, level).plan
+    if data.draw(st.booleans()):  # and a base-year cell at once
+        cell = tuple(data.draw(st.integers(0, n - 1)) for n in plan.baseline.spend_pence.shape)
+        edited = edits.set_baseline_cell(edited, *cell, spend_pence=data.draw(st.integers(0, 10**9))).plan
+    assert_same(engine.compute(edited), compute(edited))
+
+
+def test_a_planning_level_changed_on_the_national_plan_reruns_one_row(monkeypatch):
+    plan = build_sample("national")
+    engine = Engine()
+    sum_totals(engine.compute(plan))
+    runs = []
+    real = calculate_module.do_nothing
+    monkeypatch.setattr(calculate_module, "do_nothing", lambda p, rows=None: runs.append(rows) or real(p, rows))
+    code = plan.services[40].code
+    edited = edits.set_planning_level(plan, code, "national").plan
+    incremental = engine.compute(edited)
+    assert [r.tolist() for r in runs] == [[40]]
+    assert_same(incremental, compute(edited))
+    # Anything else about a service (its name, say) starts afresh.
+    runs.clear()
+    services = list(edited.services)
+    services[3] = dataclasses.replace(services[3], name="Renamed")
+    engine.compute(edited.replace(services=tuple(services)))
+    assert runs == [None]
