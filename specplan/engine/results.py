@@ -54,15 +54,19 @@ class ScenarioResult:
 
     def deferred(self, name: str):
         """What field ``name`` is still to be made from, or None if it is made."""
-        return self.__dict__.get("_deferred", {}).get(name)
+        return None if name in self.__dict__ else self.__dict__.get("_deferred", {}).get(name)
 
     def __getattr__(self, name: str):
-        # Only reached for attributes not in __dict__: a deferred field not yet read.
-        pending = self.__dict__.get("_deferred", {}).pop(name, None)
+        # Only reached for attributes not in __dict__: a deferred field not yet read. Two threads
+        # (a view and an export) may both make it; each gets a correct array, and the pending
+        # entry goes only once the field is in place, so neither finds the field missing.
+        pending = self.__dict__.get("_deferred", {}).get(name)
         if pending is None:
+            if name in self.__dict__:  # made by another thread meanwhile
+                return self.__dict__[name]
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        value = pending.make()
-        self.__dict__[name] = value
+        value = self.__dict__.setdefault(name, pending.make())
+        self.__dict__["_deferred"].pop(name, None)
         return value
 
     # -- derived on first use: a lever step redraws a few totals, not every pool --------------

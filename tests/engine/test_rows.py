@@ -116,3 +116,24 @@ def test_a_planning_level_changed_on_the_national_plan_reruns_one_row(monkeypatc
     services[3] = dataclasses.replace(services[3], name="Renamed")
     engine.compute(edited.replace(services=tuple(services)))
     assert runs == [None]
+
+
+
+def test_two_threads_reading_a_spliced_cube_at_once_both_get_it():
+    from concurrent.futures import ThreadPoolExecutor
+
+    plan = build_sample("national")
+    engine = Engine()
+    engine.compute(plan)
+    for n in range(10):
+        plan = edits.set_baseline_cell(plan, 3, 4, 0, spend_pence=123_456 + n).plan
+        result = engine.compute(plan).scenarios[-1]
+        assert result.deferred("spend") is not None
+
+        def read(_n, result=result):
+            return result.spend
+        with ThreadPoolExecutor(4) as pool:
+            cubes = list(pool.map(read, range(8)))
+        assert result.deferred("spend") is None
+        assert all(np.array_equal(cube, cubes[0]) for cube in cubes)
+    assert np.array_equal(result.spend, compute(plan).scenarios[-1].spend)
