@@ -133,6 +133,6 @@ def _splice_totals(full: LeverTotals, part: LeverTotals, rows: np.ndarray) -> Le
 
 
 def _splice(full: np.ndarray, part: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    out = full.copy()
+    out = full.copy(order="K")  # keeps the settings-major layout of cubes
     out[rows] = part
     return out

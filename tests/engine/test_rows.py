@@ -75,6 +75,9 @@ def test_a_typed_cell_on_the_national_plan_reruns_one_row(monkeypatch):
     incremental = engine.compute(edited)
     assert [r.tolist() for r in runs] == [[7]]
     assert_same(incremental, compute(edited))
+    # The spliced cubes stay settings-major, as levers and sums over settings expect.
+    for cube in (incremental.do_nothing.spend, incremental.scenarios[-1].spend, incremental.scenarios[-1].activity):
+        assert np.moveaxis(cube, 2, 0).flags.c_contiguous
     # Many rows at once start afresh.
     runs.clear()
     doubled = edited.replace(baseline=type(edited.baseline)(edited.baseline.spend_pence * 2, edited.baseline.activity))
