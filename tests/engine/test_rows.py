@@ -44,6 +44,14 @@ def assert_same(incremental, full):
                     assert np.allclose(getattr(ours, name), getattr(theirs, name), rtol=1e-12), name
 
 
+def projected_rows(monkeypatch) -> list:
+    """The ``rows`` of every projection the engine makes from now on (None: every row)."""
+    runs = []
+    real = calculate_module.do_nothing
+    monkeypatch.setattr(calculate_module, "do_nothing", lambda p, rows=None: runs.append(rows) or real(p, rows))
+    return runs
+
+
 @settings(max_examples=60, deadline=None)
 @given(plans(), st.data())
 def test_an_edited_row_spliced_in_equals_a_full_recompute(plan, data):
@@ -67,9 +75,7 @@ def test_a_typed_cell_on_the_national_plan_reruns_one_row(monkeypatch):
     plan = build_sample("national")
     engine = Engine()
     sum_totals(engine.compute(plan))
-    runs = []
-    real = calculate_module.do_nothing
-    monkeypatch.setattr(calculate_module, "do_nothing", lambda p, rows=None: runs.append(rows) or real(p, rows))
+    runs = projected_rows(monkeypatch)
     cell = (plan.service_index[plan.services[7].code], 11, plan.setting_index["inpatient"])
     edited = edits.set_baseline_cell(plan, *cell, spend_pence=int(plan.baseline.spend_pence[cell]) * 2).plan
     incremental = engine.compute(edited)
@@ -105,9 +111,7 @@ def test_a_planning_level_changed_on_the_national_plan_reruns_one_row(monkeypatc
     plan = build_sample("national")
     engine = Engine()
     sum_totals(engine.compute(plan))
-    runs = []
-    real = calculate_module.do_nothing
-    monkeypatch.setattr(calculate_module, "do_nothing", lambda p, rows=None: runs.append(rows) or real(p, rows))
+    runs = projected_rows(monkeypatch)
     code = plan.services[40].code
     edited = edits.set_planning_level(plan, code, "national").plan
     incremental = engine.compute(edited)
