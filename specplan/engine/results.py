@@ -105,16 +105,23 @@ class ScenarioResult:
     def pool_flagged_in(self, year: int) -> np.ndarray:
         """``[s, p]`` flags in one year (offset; -1 is the last), that year's pools only unless
         every year's are worked out already (Compare counts the final year on every step)."""
-        if "pool_flagged" in self.__dict__:
-            return self.pool_flagged[:, :, year]
-        year = range(self.index.n_years)[year]
-        cache = self.__dict__.setdefault("_pool_flagged_by_year", {})
-        if year not in cache:
+        def one_year(t: int) -> np.ndarray:
             index = self.index
-            bed_days = (self.activity[:, :, index.inpatient, year] if index.inpatient is not None
+            bed_days = (self.activity[:, :, index.inpatient, t] if index.inpatient is not None
                         else np.zeros(self.pools.shape))
             patients = pool_patients(bed_days[:, :, None], self.pools, index)[:, :, 0]
-            cache[year] = read_only(self.pool_exists & (demand_variation(patients) > self.viability_max_variation))
+            return self.pool_exists & (demand_variation(patients) > self.viability_max_variation)
+        return self._in_year("pool_flagged", year, one_year)
+
+    def _in_year(self, every_year: str, year: int, one_year) -> np.ndarray:
+        """Year ``year`` of the ``[..., t]`` property ``every_year``: sliced from it when it has
+        been worked out, else ``one_year(t)`` for that year alone, kept for the next ask."""
+        if every_year in self.__dict__:
+            return getattr(self, every_year)[..., year]
+        year = range(self.index.n_years)[year]
+        cache = self.__dict__.setdefault(f"_{every_year}_by_year", {})
+        if year not in cache:
+            cache[year] = read_only(one_year(year))
         return cache[year]
 
     # -- cell-level derived arrays -----------------------------------------------------------
@@ -142,14 +149,9 @@ class ScenarioResult:
     def fair_share_in(self, year: int) -> np.ndarray:
         """``[s, i]`` fair shares in one year (offset; -1 is the last): a view that shows one
         year apportions that year only, unless every year has been worked out already."""
-        if "fair_share" in self.__dict__:
-            return self.fair_share[:, :, year]
-        year = range(self.index.n_years)[year]
-        cache = self.__dict__.setdefault("_fair_share_by_year", {})
-        if year not in cache:
-            spend = self.spend_by_icb[:, :, year:year + 1]
-            cache[year] = read_only(fair_shares(spend, self.pools, self.index)[:, :, 0])
-        return cache[year]
+        def one_year(t: int) -> np.ndarray:
+            return fair_shares(self.spend_by_icb[:, :, t:t + 1], self.pools, self.index)[:, :, 0]
+        return self._in_year("fair_share", year, one_year)
 
     def distance_in(self, year: int) -> np.ndarray:
         """``[s, i]`` spend minus fair share in one year."""
