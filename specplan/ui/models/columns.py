@@ -16,6 +16,18 @@ class ColumnsModel(QAbstractTableModel):
     header_tips: dict[int, str] = {}
     numeric: frozenset[int] | set[int] = frozenset()
 
+    def replace_rows(self, same_rows: bool, update) -> None:
+        """Run ``update()`` (which swaps in the new figures): the same rows repaint in place,
+        other rows reset the model (and with it the view's selection and scroll position)."""
+        if not same_rows:
+            self.beginResetModel()
+            update()
+            self.endResetModel()
+            return
+        update()
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
     def columnCount(self, parent=NO_PARENT) -> int:  # noqa: N802 - Qt's name
         return 0 if parent.isValid() else len(self.columns)
 

@@ -34,15 +34,12 @@ class IcbDistanceModel(ColumnsModel):
 
     def set_table(self, table: PoolTable, plan: Plan) -> None:
         names = [short_icb_name(i.name) for i in plan.icbs]
-        if self._table is not None and names == self._names:
-            self._table = table
-            self.dataChanged.emit(self.index(0, 0), self.index(len(names) - 1, len(COLUMNS) - 1))
-            return
-        self.beginResetModel()
         regions = {r.code: r.name for r in plan.regions}
-        self._table, self._names = table, names
-        self._regions = [regions[i.region] for i in plan.icbs]
-        self.endResetModel()
+
+        def update() -> None:
+            self._table, self._names = table, names
+            self._regions = [regions[i.region] for i in plan.icbs]
+        self.replace_rows(self._table is not None and names == self._names, update)
 
     def rowCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() or self._table is None else len(self._names)

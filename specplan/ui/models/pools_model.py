@@ -52,13 +52,10 @@ class PoolsModel(ColumnsModel):
         # The texts once per table: a repaint asks for each cell's several times over.
         texts = [[self._display(table, row, column) for column in range(len(COLUMNS))]
                  for row in range(len(table))]
-        if old is not None and old.names == table.names:
+
+        def update() -> None:
             self._table, self._texts = table, texts
-            self.dataChanged.emit(self.index(0, 0), self.index(len(table) - 1, len(COLUMNS) - 1))
-            return
-        self.beginResetModel()
-        self._table, self._texts = table, texts
-        self.endResetModel()
+        self.replace_rows(old is not None and old.names == table.names, update)
 
     def rowCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() or self._table is None else len(self._texts)
