@@ -115,6 +115,13 @@ class Plan:
         names = ", ".join(repr(s.name) for s in self.scenarios) or "none"
         raise ValidationError("scenario", name, f"one of the plan's options ({names})")
 
+    def lever_at(self, scenario: str, position: int) -> Lever | None:
+        """Lever ``position`` (from 0) of option ``scenario``, or None when there is no such one."""
+        option = next((s for s in self.scenarios if s.name == scenario), None)
+        if option is None or not 0 <= position < len(option.levers):
+            return None
+        return option.levers[position]
+
     def replace(self, **changes: object) -> Plan:
         """A new plan with ``changes`` applied (validated again)."""
         return dataclasses.replace(self, **changes)

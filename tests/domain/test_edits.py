@@ -54,3 +54,11 @@ def test_baseline_cell_and_planning_level(plan):
     assert "£123.45" in edit.text
     level = edits.set_planning_level(plan, "S0", "ics")
     assert level.plan.services[0].planning_level == "ics" and level.text == "Plan S0 at ics level"
+
+
+def test_lever_at_finds_a_lever_or_says_there_is_none():
+    shift, converge = ShiftLever(target_share=0.2), ConvergenceLever(share=0.1)
+    plan = make_plan([[[100, 0]]], scenarios=(Scenario("A", (shift, converge)),))
+    assert plan.lever_at("A", 0) == shift and plan.lever_at("A", 1) == converge
+    assert plan.lever_at("A", 2) is None and plan.lever_at("A", -1) is None
+    assert plan.lever_at("No such option", 0) is None

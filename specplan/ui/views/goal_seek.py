@@ -113,11 +113,7 @@ class GoalSeekPanel(QGroupBox):
         self.sync()
 
     def _lever(self):
-        plan = self.document.plan
-        if self.scenario not in {s.name for s in plan.scenarios}:
-            return None
-        levers = plan.scenario(self.scenario).levers
-        return levers[self.position] if 0 <= self.position < len(levers) else None
+        return self.document.plan.lever_at(self.scenario, self.position)
 
     def sync(self) -> None:
         plan = self.document.plan

@@ -137,11 +137,7 @@ class LeverEditor(QGroupBox):
         self.sync()
 
     def lever(self) -> ShiftLever | ConvergenceLever | PlanningLevelLever | None:
-        plan = self.document.plan
-        if self.scenario not in {s.name for s in plan.scenarios}:
-            return None
-        levers = plan.scenario(self.scenario).levers
-        return levers[self.position] if 0 <= self.position < len(levers) else None
+        return self.document.plan.lever_at(self.scenario, self.position)
 
     def sync(self) -> None:
         """Show the plan's values in every control (never emits an edit)."""
