@@ -30,3 +30,21 @@ def axis_scale(unit: str) -> tuple[float, str]:
     """Divide pence by this for chart axes, and the axis label suffix."""
     divisor, prefix, suffix = UNITS[unit]
     return 100.0 * divisor, f"{prefix}{suffix}"
+
+
+# How each row of the options comparison reads (engine.compare.ROWS); other rows are money.
+_COMPARISON_SHARES = {"community_share"}
+_COMPARISON_COUNTS = {"icbs_above_fair_share", "icbs_below_fair_share", "pools_flagged"}
+_COMPARISON_NUMBERS = {"beds": "{:,.0f}", "beds_change": "{:+,.0f}", "moved_to_community": "{:,.0f}"}
+
+
+def comparison_figure(attribute: str, value, money_text) -> str:
+    """A figure of the options comparison as the Compare view and the report show it;
+    ``money_text(pence)`` writes the money rows in the reader's unit."""
+    if attribute in _COMPARISON_SHARES:
+        return share(value)
+    if attribute in _COMPARISON_COUNTS:
+        return f"{value:,d}"
+    if attribute in _COMPARISON_NUMBERS:
+        return _COMPARISON_NUMBERS[attribute].format(value)
+    return money_text(value)

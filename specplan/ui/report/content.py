@@ -10,7 +10,7 @@ from html import escape
 
 from ...domain.appraisal import STATUSES
 from ...engine.compare import ROWS, best
-from ..formatting import share
+from ..formatting import comparison_figure, share
 from .appraisal_section import appraisal_section, appraisal_summary, rank_text
 from .assumptions_section import assumptions
 from .charts import OPTION_MIX, TRAJECTORY
@@ -22,9 +22,6 @@ from .words import is_illustrative
 NHS_BLUE = "#005EB8"
 #: Options per comparison table: more would not fit across an A4 page.
 COLUMNS_PER_TABLE = 4
-SHARES = {"community_share"}
-COUNTS = {"icbs_above_fair_share", "icbs_below_fair_share", "pools_flagged"}
-NUMBERS = {"beds": "{:,.0f}", "beds_change": "{:+,.0f}", "moved_to_community": "{:,.0f}"}
 
 CSS = f"""
 body {{ font-size: 9.5pt; color: #212B32; }}
@@ -126,13 +123,7 @@ def review_summary(context: ReportContext) -> str:
 # -- comparison -------------------------------------------------------------------------------
 def format_value(context: ReportContext, attribute: str, value) -> str:
     """A comparison figure as the Compare view shows it."""
-    if attribute in SHARES:
-        return share(value)
-    if attribute in COUNTS:
-        return f"{value:,d}"
-    if attribute in NUMBERS:
-        return NUMBERS[attribute].format(value)
-    return context.money(value)
+    return comparison_figure(attribute, value, context.money)
 
 
 def comparison(context: ReportContext) -> str:

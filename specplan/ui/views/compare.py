@@ -11,13 +11,10 @@ from ...engine.scope import totals_in_scope
 from ..charts.option_mix import OptionMixChart
 from ..charts.trajectory import TrajectoryChart
 from ..document import Document
-from ..formatting import money, share
+from ..formatting import comparison_figure, money
 from .live import LiveView
 
 BEST_BRUSH = QBrush(QColor("#DCEFE6"))
-SHARES = {"community_share"}
-COUNTS = {"icbs_above_fair_share", "icbs_below_fair_share", "pools_flagged"}
-UNITS = {"beds": "{:,.0f}", "beds_change": "{:+,.0f}", "moved_to_community": "{:,.0f}"}
 
 
 class CompareView(LiveView):
@@ -90,10 +87,4 @@ class CompareView(LiveView):
             item.setToolTip("Best of the options on this row" if is_best else "")
 
     def _format(self, attribute: str, value) -> str:
-        if attribute in SHARES:
-            return share(value)
-        if attribute in COUNTS:
-            return f"{value:,d}"
-        if attribute in UNITS:
-            return UNITS[attribute].format(value)
-        return money(value, self.unit)
+        return comparison_figure(attribute, value, lambda pence: money(pence, self.unit))
