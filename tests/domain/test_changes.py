@@ -54,7 +54,7 @@ def test_baseline_rows_and_levels():
 def test_union_of_flags():
     plan = _plan()
     option = next(s for s in plan.scenarios if s.levers).name
-    one = changes_between(plan, edits.set_lever(plan, option, 0, "target_share", 0.3).plan)
+    one = changes_between(plan, edits.set_lever(plan, option, 0, "target_share", 0.317).plan)
     two = changes_between(plan, edits.set_status(plan, option, "endorsed").plan)
     both = one | two
     assert both.lever_values == {option} and both.review
