@@ -17,8 +17,8 @@ import time
 
 import numpy as np
 
+from specplan.domain.samples import build_sample
 from specplan.engine import Engine, compute
-from specplan.samples import build_sample
 from specplan.tuning import tune_allocator
 
 

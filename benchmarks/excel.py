@@ -32,7 +32,7 @@ def finance_sheet(rows: int) -> Path:
     """The cached finance workbook of ``rows`` data rows (written fast, in constant memory)."""
     import xlsxwriter
 
-    from specplan.samples import build_sample
+    from specplan.domain.samples import build_sample
 
     path = CACHE / f"finance-{rows}-v1.xlsx"
     if path.exists():
@@ -127,7 +127,7 @@ def peak_mb(operation: str, rows: int) -> float:
 
 
 def _peak_child(operation: str, rows: int) -> None:
-    from specplan.samples import build_sample
+    from specplan.domain.samples import build_sample
 
     plan = build_sample("national")
     if operation == "import":
@@ -160,7 +160,7 @@ def main() -> None:
     if args.peak:
         _peak_child(args.peak, args.rows)
         return
-    from specplan.samples import build_sample
+    from specplan.domain.samples import build_sample
 
     start = time.perf_counter()
     path = finance_sheet(args.rows)

@@ -23,7 +23,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from specplan.samples import build_sample
+from specplan.domain.samples import build_sample
 from specplan.store import BackupPolicy, open_plan, save_plan
 from specplan.store.mapping import plan_rows
 from specplan.store.tables import (

@@ -78,10 +78,10 @@ def live_update(repeat: int):
     from PySide6.QtWidgets import QApplication
 
     from specplan.domain import edits
-    from specplan.samples import build_sample
+    from specplan.domain.samples import build_sample
     from specplan.tuning import tune_allocator
-    from specplan.ui.document import Document
-    from specplan.ui.main_window import MainWindow
+    from specplan.ui.document.document import Document
+    from specplan.ui.shell.main_window import MainWindow
 
     tune_allocator()
     app = QApplication.instance() or QApplication([])

@@ -38,14 +38,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def build_window(args: argparse.Namespace):
     """The main window with the plan the arguments name (or none)."""
-    from .ui.document import Document
-    from .ui.main_window import MainWindow
+    from .ui.document.document import Document
+    from .ui.shell.main_window import MainWindow
 
     window = MainWindow()
     if args.plan:
         window.open_path(args.plan)
     elif args.sample:
-        from .samples import build_sample
+        from .domain.samples import build_sample
 
         window.set_document(Document(build_sample(args.sample)))
     return window

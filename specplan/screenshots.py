@@ -32,9 +32,9 @@ def render_views(outdir: Path, width: int, height: int, sample: str = "mh-collab
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from .samples import build_sample
-    from .ui.document import Document
-    from .ui.main_window import MainWindow
+    from .domain.samples import build_sample
+    from .ui.document.document import Document
+    from .ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     outdir.mkdir(parents=True, exist_ok=True)

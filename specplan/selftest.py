@@ -43,8 +43,8 @@ def _reference() -> str:
 
 
 def _engine() -> str:
+    from .domain.samples import build_sample
     from .engine import compute
-    from .samples import build_sample
 
     results = compute(build_sample("national"))
     for result in results.scenarios:
@@ -87,8 +87,8 @@ def _views() -> str:
 
 
 def _workbook() -> str:
+    from .domain.samples import build_sample
     from .excel import export_workbook, import_plan_workbook
-    from .samples import build_sample
 
     plan = build_sample("mh-collaborative")
     with tempfile.TemporaryDirectory() as folder:
@@ -99,7 +99,7 @@ def _workbook() -> str:
 
 
 def _report() -> str:
-    from .samples import build_sample
+    from .domain.samples import build_sample
     from .ui.report import write_report
 
     with tempfile.TemporaryDirectory() as folder:

@@ -17,7 +17,7 @@ def _samples_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _samples(args: argparse.Namespace) -> int:
-    from ..samples import sample_names
+    from ..domain.samples import sample_names
 
     for name in sample_names():
         print(name)

@@ -18,7 +18,7 @@ def load_plan_source(args: argparse.Namespace) -> Plan:
     if (args.plan is None) == (args.sample is None):
         raise CommandError("give a plan file or --sample NAME (one of them)")
     if args.sample is not None:
-        from ..samples import build_sample, sample_names
+        from ..domain.samples import build_sample, sample_names
 
         if args.sample not in sample_names():
             raise CommandError(f"unknown sample {args.sample!r}; samples: {', '.join(sample_names())}")

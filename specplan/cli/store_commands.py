@@ -22,7 +22,7 @@ def _new_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from ..samples import sample_names
+    from ..domain.samples import sample_names
     from ..store.samples import write_sample
 
     if args.sample not in sample_names():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..samples import build_sample, sample_names
+from ..domain.samples import build_sample, sample_names
 from .backups import BackupPolicy
 from .files import save_plan_as
 

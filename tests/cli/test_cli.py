@@ -8,8 +8,8 @@ import pytest
 
 from specplan import __version__
 from specplan.cli import main
+from specplan.domain.samples import build_sample
 from specplan.engine import compute
-from specplan.samples import build_sample
 
 TOTAL_KEYS = {
     "spend_pence", "do_nothing_spend_pence", "released_pence", "reinvested_pence", "saving_pence",

@@ -13,9 +13,9 @@ import pytest
 from pypdf import PdfReader
 
 from specplan.cli import main
+from specplan.domain.samples import build_sample
 from specplan.engine import compute
 from specplan.engine.compare import compare
-from specplan.samples import build_sample
 from specplan.ui.formatting import money, share
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from specplan.domain import edits
 from specplan.domain.changes import NOTHING, changes_between
-from specplan.samples import build_sample
+from specplan.domain.samples import build_sample
 
 
 def _plan():

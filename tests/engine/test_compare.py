@@ -1,9 +1,9 @@
 from __future__ import annotations
 
+from specplan.domain.samples import build_sample
 from specplan.engine import compute
 from specplan.engine.compare import ROWS, best, compare
 from specplan.engine.scope import Scope
-from specplan.samples import build_sample
 
 
 def test_comparison_matches_the_engine():

@@ -7,10 +7,10 @@ import pytest
 from factories import make_plan
 
 from specplan.domain import PlanningLevel, edits
+from specplan.domain.samples import build_sample
 from specplan.engine import compute
 from specplan.engine.footprints import icb_distances, pool_table, region_groups
 from specplan.engine.scope import Scope
-from specplan.samples import build_sample
 
 # One service, three ICBs: I0 and I2 in R1 (North), I1 in R2 (South); weights 1, 2, 3.
 SPEND = [[[600, 0], [300, 0], [300, 0]]]

@@ -15,10 +15,10 @@ from specplan.domain import (
     Scenario,
     ShiftLever,
 )
+from specplan.domain.samples import build_sample
 from specplan.engine import compute
 from specplan.engine.apportion import apportion
 from specplan.engine.rounding import round_half_away
-from specplan.samples import build_sample
 
 
 def test_round_half_away_from_zero():

@@ -9,9 +9,9 @@ import time
 import numpy as np
 import pytest
 
+from specplan.domain.samples import build_sample
 from specplan.engine import calculate, compute
 from specplan.engine import parallel as parallel_module
-from specplan.samples import build_sample
 
 ARRAYS = ("spend", "activity", "released", "reinvested", "double_running", "moved_activity",
           "convergence_moves", "fair_share", "beds")

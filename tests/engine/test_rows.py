@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from test_invariants import plans
 
 from specplan.domain import edits
+from specplan.domain.samples import build_sample
 from specplan.engine import Engine, compute
 from specplan.engine import calculate as calculate_module
-from specplan.samples import build_sample
 
 ARRAYS = ("spend", "activity", "released", "reinvested", "double_running", "moved_activity",
           "convergence_moves", "levels", "pools", "do_nothing_spend", "total_do_nothing", "beds",

@@ -5,8 +5,8 @@ import pytest
 
 from specplan.domain import edits
 from specplan.domain.reference import load_reference
+from specplan.domain.samples import build_sample, plannable_services, sample_names
 from specplan.engine import Engine, compute
-from specplan.samples import build_sample, plannable_services, sample_names
 
 
 def test_sample_names():

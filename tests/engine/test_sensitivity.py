@@ -7,9 +7,9 @@ import dataclasses
 import pytest
 
 from specplan.domain import Growth, GrowthRate
+from specplan.domain.samples import build_sample
 from specplan.engine import compute
 from specplan.engine.sensitivity import tornado
-from specplan.samples import build_sample
 
 
 def saving_with(plan, scenario_name, param, value) -> int:

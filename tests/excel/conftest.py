@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from corpus import build
 
-from specplan.samples import build_sample
+from specplan.domain.samples import build_sample
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import pytest
 from corpus import TITLE_TOTAL_PENCE
 
 from specplan.cli import main
-from specplan.samples import build_sample
+from specplan.domain.samples import build_sample
 from specplan.store import open_plan
 
 

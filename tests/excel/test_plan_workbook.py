@@ -7,6 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from plans import plans
 
+from specplan.domain.samples import build_sample
 from specplan.excel import (
     ImportFileError,
     export_workbook,
@@ -14,7 +15,6 @@ from specplan.excel import (
     read_plan_workbook,
 )
 from specplan.excel.plan_workbook import write_plan_workbook
-from specplan.samples import build_sample
 
 ROUND_TRIP = settings(max_examples=25, deadline=None,
                       suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from specplan.samples import build_sample
+from specplan.domain.samples import build_sample
 from specplan.store.locations import DATA_DIR_VARIABLE
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"

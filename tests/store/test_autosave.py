@@ -24,7 +24,7 @@ def test_after_a_crash_the_edits_are_offered_back(tmp_path, small_file, small_pl
     """A child process autosaves and dies without discarding; we are offered its edits."""
     code = textwrap.dedent(f"""
         import os
-        from specplan.samples import build_sample
+        from specplan.domain.samples import build_sample
         from specplan.store.autosave import Autosave
         plan = build_sample("mh-collaborative").replace(name="Edited, not saved")
         Autosave({str(small_file)!r}).write(plan)

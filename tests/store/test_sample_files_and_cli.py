@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from specplan.cli import main
+from specplan.domain.samples import build_sample, sample_names
 from specplan.paths import sample_plans_dir
-from specplan.samples import build_sample, sample_names
 from specplan.store import open_plan
 from specplan.store.samples import sample_file_name, write_samples
 from specplan.store.tables import METADATA

@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from specplan.samples import build_sample
-from specplan.ui.document import Document
-from specplan.ui.main_window import MainWindow
+from specplan.domain.samples import build_sample
+from specplan.ui.document.document import Document
+from specplan.ui.shell.main_window import MainWindow
 
 
 class FakeDialogs:

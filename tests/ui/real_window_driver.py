@@ -47,10 +47,11 @@ def drag_with_xdotool(app: QApplication, start: QPoint, dx: int) -> None:
 
 def main(outdir: Path) -> None:
     app = QApplication(sys.argv[:1])
-    from specplan.samples import build_sample
-    from specplan.ui.document import Document
-    from specplan.ui.layout_check import layout_problems
-    from specplan.ui.main_window import MainWindow
+    from layout_check import layout_problems
+
+    from specplan.domain.samples import build_sample
+    from specplan.ui.document.document import Document
+    from specplan.ui.shell.main_window import MainWindow
 
     window = MainWindow(settings=QSettings(str(outdir / "settings.ini"), QSettings.Format.IniFormat))
     window.set_document(Document(build_sample("mh-collaborative")))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from layout_check import layout_problems
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from specplan.ui.charts.base import Chart
-from specplan.ui.layout_check import layout_problems
 
 INPUTS = (QComboBox, QAbstractSpinBox, QLineEdit, QSlider, QAbstractItemView, QPlainTextEdit)
 

@@ -8,7 +8,7 @@ from specplan.domain import edits
 from specplan.engine.appraisal import appraise
 from specplan.engine.compare import compare
 from specplan.engine.sensitivity import tornado
-from specplan.ui.document import Document
+from specplan.ui.document.document import Document
 
 
 def tab(window, name):

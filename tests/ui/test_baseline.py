@@ -7,8 +7,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from specplan.samples import build_sample
-from specplan.ui.document import Document
+from specplan.domain.samples import build_sample
+from specplan.ui.document.document import Document
 from specplan.ui.formatting import exact_money
 from specplan.ui.models.baseline_model import ACTIVITY, ICB_NAME, SETTING, SPEND, UNIT_COST
 from specplan.ui.views.baseline import BaselineView

@@ -10,9 +10,9 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from specplan.domain import edits
-from specplan.samples import build_sample
+from specplan.domain.samples import build_sample
 from specplan.store import PlanFile, open_plan
-from specplan.ui.preferences import Preferences
+from specplan.ui.shell.preferences import Preferences
 
 
 def test_save_reopen_gives_the_same_plan(qtbot, window, dialogs, tmp_path):
@@ -90,7 +90,7 @@ def test_preferences_persist_and_change_money_units(qtbot, window, settings):
     overview = window.tabs.widget(0)
     assert overview.unit == "gbp_k" and overview.tiles["spend"].value.text().endswith("k")
     assert window.autosave_timer.interval() == 5 * 60_000
-    from specplan.ui.main_window import MainWindow
+    from specplan.ui.shell.main_window import MainWindow
 
     again = MainWindow(dialogs=window.dialogs, settings=settings)
     qtbot.addWidget(again)

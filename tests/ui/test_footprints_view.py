@@ -9,8 +9,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QStyle, QStyleOptionSlider
 
 from specplan.domain import ConvergenceLever, PlanningLevel
-from specplan.samples import build_sample
-from specplan.ui.document import Document
+from specplan.domain.samples import build_sample
+from specplan.ui.document.document import Document
 from specplan.ui.formatting import exact_money
 from specplan.ui.models.pools_model import BUDGET, GAP, MEMBERS, POOL, SWING, VIABILITY
 from specplan.ui.views.footprints import FootprintsView

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from layout_check import layout_problems
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
-
-from specplan.ui.layout_check import layout_problems
 
 
 def test_a_squeezed_row_of_buttons_is_reported(qtbot):

@@ -465,7 +465,7 @@ def test_every_control_says_what_it_does_to_the_money(qtbot, window):
 
 
 def test_a_read_only_plan_disables_the_editor(qtbot, window):
-    from specplan.ui.document import Document
+    from specplan.ui.document.document import Document
 
     window.set_document(Document(window.document.plan, read_only=True, read_only_reason="held by ana"))
     view = open_options(window)

@@ -103,7 +103,7 @@ def test_closing_with_unsaved_edits_asks(qtbot, window, dialogs):
 
 
 def test_read_only_document_refuses_edits(qtbot, window):
-    from specplan.ui.document import Document
+    from specplan.ui.document.document import Document
 
     window.set_document(Document(window.document.plan, read_only=True, read_only_reason="held by ana on laptop-1"))
     assert window.banner.isVisibleTo(window) and "ana" in window.banner.text()

@@ -15,12 +15,12 @@ from specplan import __version__
 from specplan.domain import Comment, Score
 from specplan.domain.appraisal import Appraisal, Review
 from specplan.domain.errors import ValidationError
+from specplan.domain.samples import build_sample
 from specplan.engine import compute
 from specplan.engine.appraisal import appraise
 from specplan.engine.compare import compare
 from specplan.engine.scope import Scope, headline, scoped_totals
 from specplan.engine.sensitivity import tornado
-from specplan.samples import build_sample
 from specplan.ui.formatting import money, share
 from specplan.ui.report import export_report, write_report
 from specplan.ui.report import pdf as report_pdf

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from specplan.store import PlanFile
-from specplan.ui.main_window import MainWindow
+from specplan.ui.shell.main_window import MainWindow
 
 
 def test_start_page_opens_a_sample_a_template_and_recent_plans(qtbot, dialogs, settings, tmp_path):

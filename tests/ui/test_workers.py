@@ -3,7 +3,7 @@ from __future__ import annotations
 import threading
 
 from specplan.domain.errors import ValidationError
-from specplan.ui.workers import Task
+from specplan.ui.document.workers import Task
 
 
 def test_result_comes_back_on_the_gui_thread(qtbot):

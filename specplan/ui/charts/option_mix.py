@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QBrush, QColor
 
 from ..formatting import axis_scale, money
-from ..palette import option_colour
+from ..shell.palette import option_colour
 from .base import Chart
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from ..formatting import axis_scale, money
-from ..palette import setting_colour
+from ..shell.palette import setting_colour
 from .base import Chart
 
 # Hatching so that settings differ by more than colour.

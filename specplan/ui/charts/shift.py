@@ -6,7 +6,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from ..formatting import axis_scale, money
-from ..palette import setting_colour
+from ..shell.palette import setting_colour
 from .base import Chart, pen
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ..formatting import axis_scale, money
-from ..palette import OKABE_ITO
+from ..shell.palette import OKABE_ITO
 from .base import Chart
 
 LOW_COLOUR, HIGH_COLOUR = OKABE_ITO[4], OKABE_ITO[3]  # vermillion and blue, with hatching on "low"

@@ -6,7 +6,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from ..formatting import axis_scale, money
-from ..palette import DO_NOTHING_COLOUR, LINE_STYLES, SYMBOLS, option_colour
+from ..shell.palette import DO_NOTHING_COLOUR, LINE_STYLES, SYMBOLS, option_colour
 from .base import Chart, pen
 from .markers import SymbolCurve
 

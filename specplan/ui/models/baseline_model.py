@@ -18,7 +18,7 @@ from ...domain import edits
 from ...domain.plan import Plan
 from ...engine.baseline_table import unit_costs
 from ...engine.footprints import short_icb_name
-from ..document import Document
+from ..document.document import Document
 from ..formatting import exact_money
 from .columns import NO_PARENT, RIGHT, ColumnsModel
 from .inputs import parse_activity, parse_pounds

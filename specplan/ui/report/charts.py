@@ -6,9 +6,6 @@ at ``SCALE`` times that, so text and lines stay sharp on paper.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsItem
@@ -19,33 +16,12 @@ from ..charts.setting_mix import SettingMixChart
 from ..charts.shift import ShiftChart
 from ..charts.tornado import TornadoChart
 from ..charts.trajectory import TrajectoryChart
-
-if TYPE_CHECKING:
-    from .context import ReportContext
+from .context import ReportContext
+from .images import OPTION_MIX, TRAJECTORY, ChartImage, option_keys
 
 #: Page body width in 96-dpi pixels (170 mm).
 BODY_WIDTH = 640
 SCALE = 3
-
-
-@dataclass(frozen=True)
-class ChartImage:
-    """An image for the report, and the size (96-dpi pixels) to show it at."""
-
-    key: str
-    image: QImage
-    width: int
-    height: int
-    caption: str
-
-
-TRAJECTORY = "chart:trajectory"
-OPTION_MIX = "chart:option-mix"
-
-
-def option_keys(position: int) -> tuple[str, str, str]:
-    """The setting-mix, shift and tornado chart keys of the option at ``position`` in the report."""
-    return f"chart:mix-{position}", f"chart:shift-{position}", f"chart:tornado-{position}"
 
 
 def chart_images(context: ReportContext) -> dict[str, ChartImage]:

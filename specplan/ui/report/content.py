@@ -13,8 +13,8 @@ from ...engine.compare import ROWS, best
 from ..formatting import comparison_figure, share
 from .appraisal_section import appraisal_section, appraisal_summary, rank_text
 from .assumptions_section import assumptions
-from .charts import OPTION_MIX, TRAJECTORY
 from .context import ReportContext
+from .images import OPTION_MIX, TRAJECTORY
 from .option_section import option_section
 from .tables import Cell, chunks, figure, grid, pairs
 from .words import is_illustrative

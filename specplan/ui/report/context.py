@@ -16,7 +16,7 @@ from ...engine.compare import Comparison, compare
 from ...engine.scope import Headline, Scope, ScopedTotals, headline, scoped_totals
 from ...engine.sensitivity import Tornado, tornado
 from ..formatting import money
-from .charts import ChartImage
+from .images import ChartImage
 
 #: Each number moves this share down and up in the sensitivity; the largest few are shown.
 SENSITIVITY = 0.2

@@ -9,8 +9,8 @@ from ...engine.sensitivity import SHARES as SHARE_FIELDS
 from ...engine.sensitivity import Bar
 from ..formatting import share
 from .appraisal_section import rank_text, weighted_text
-from .charts import option_keys
 from .context import ReportContext
+from .images import option_keys
 from .tables import Cell, figure, grid, pairs
 from .words import comment_time, lever_sentence
 

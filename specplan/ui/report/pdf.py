@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from .charts import ChartImage
+from .images import ChartImage
 
 RESOLUTION = 300  # dots per inch of the PDF's coordinate space
 MARGINS_MM = (20.0, 16.0, 20.0, 22.0)  # left, top, right, bottom

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from ...domain import edits
 from ...engine.appraisal import appraise
-from ..document import Document
-from .live import LiveView
+from ..document.document import Document
+from ..widgets.live import LiveView
 
 
 class AppraisalView(LiveView):

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...engine.baseline_table import cell_count, spend_total
-from ..document import Document
+from ..document.document import Document
 from ..formatting import exact_money
 from ..models.baseline_model import ACTIVITY, SERVICE, SPEND, UNIT_COST, BaselineModel
 from ..models.baseline_proxy import BaselineProxy
-from .live import LiveView
+from ..widgets.live import LiveView
 
 COLUMN_WIDTHS = {0: 140, SERVICE: 240, 2: 170, 3: 125, 4: 80, ACTIVITY: 90, 6: 75, SPEND: 125, UNIT_COST: 80}
 

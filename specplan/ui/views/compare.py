@@ -10,9 +10,9 @@ from ...engine.compare import ROWS, best, compare
 from ...engine.scope import totals_in_scope
 from ..charts.option_mix import OptionMixChart
 from ..charts.trajectory import TrajectoryChart
-from ..document import Document
+from ..document.document import Document
 from ..formatting import comparison_figure, money
-from .live import LiveView
+from ..widgets.live import LiveView
 
 BEST_BRUSH = QBrush(QColor("#DCEFE6"))
 

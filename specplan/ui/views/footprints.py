@@ -24,10 +24,10 @@ from ...domain import ConvergenceLever, PlanningLevel, edits
 from ...engine import DO_NOTHING
 from ...engine.footprints import pool_table
 from ..charts.distance import DistanceChart
-from ..document import Document
+from ..document.document import Document
 from ..models.icb_distance_model import IcbDistanceModel
 from ..models.pools_model import SORT_ROLE, PoolsModel
-from .live import LiveView
+from ..widgets.live import LiveView
 
 LEVELS = ((PlanningLevel.NATIONAL, "National: one pool for England"),
           (PlanningLevel.REGIONAL, "Regional: one pool per region"),

@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidg
 
 from ...engine.scope import headline, scoped_totals
 from ..charts.trajectory import TrajectoryChart
-from ..dialogs import Dialogs
-from ..document import Document
+from ..document.document import Document
 from ..formatting import money, share
-from .goal_seek import GoalSeekPanel
-from .lever_editor import LeverEditor
-from .lever_list import LeverList
-from .live import LiveView
-from .option_list import OptionList
+from ..shell.dialogs import Dialogs
+from ..widgets.goal_seek import GoalSeekPanel
+from ..widgets.lever_editor import LeverEditor
+from ..widgets.lever_list import LeverList
+from ..widgets.live import LiveView
+from ..widgets.option_list import OptionList
 
 
 class OptionsView(LiveView):

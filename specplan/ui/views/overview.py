@@ -8,10 +8,10 @@ from ...engine.scope import headline, totals_in_scope
 from ..charts.setting_mix import SettingMixChart
 from ..charts.shift import ShiftChart
 from ..charts.trajectory import TrajectoryChart
-from ..document import Document
+from ..document.document import Document
 from ..formatting import money, share
-from .live import LiveView
-from .tiles import Tile
+from ..widgets.live import LiveView
+from ..widgets.tiles import Tile
 
 TILES = {
     "spend": ("Spend in the final year",

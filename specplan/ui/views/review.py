@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import STATUSES, edits
-from ..document import Document
-from .live import LiveView
+from ..document.document import Document
+from ..widgets.live import LiveView
 
 
 class ReviewView(LiveView):

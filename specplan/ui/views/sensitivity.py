@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, 
 
 from ...engine.sensitivity import tornado
 from ..charts.tornado import TornadoChart
-from ..document import Document
+from ..document.document import Document
+from ..document.workers import Task, keep_alive
 from ..formatting import money
-from ..workers import Task, keep_alive
-from .live import LiveView
+from ..widgets.live import LiveView
 
 
 def run_tornado(plan, name: str, amount: float, *, progress, cancelled):

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 from ...domain import ShiftLever, edits
 from ...engine import Engine
 from ...engine.goalseek import METRICS, GoalSeekResult, goal_seek
-from ..document import Document
+from ..document.document import Document
+from ..document.workers import Task, keep_alive
 from ..formatting import axis_scale, money, share
-from ..workers import Task, keep_alive
 from .option_list import editable_document
 
 MAX_GOAL_PENCE = 10**13  # £100bn: more than all specialised commissioning spends in a year

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from ..document import Document
+from ..document.document import Document
 
 
 class LiveView(QWidget):

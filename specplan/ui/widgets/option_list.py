@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import edits
-from ..dialogs import Dialogs
-from ..document import Document
+from ..document.document import Document
+from ..shell.dialogs import Dialogs
 
 TIPS = {
     "list": "The plan's redesign options. Pick one to edit its levers; the Overview and the charts "

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ..domain.errors import UserError
+from ...domain.errors import UserError
+from ..document.document import Document
+from ..document.workers import Task
 from .dialogs import WORKBOOK_FILTER
-from .document import Document
-from .workers import Task
 
 PREVIEW_ROWS = 30
 IGNORE = "(ignore)"
@@ -64,7 +64,7 @@ class ImportWizard(QWizard):
 
     def mapping(self):
         """The user's column roles as an explicit mapping for the importer."""
-        from ..excel.mapping import Mapping
+        from ...excel.mapping import Mapping
 
         header = self.sheet.rows[self.layout_found.header_row]
         mapping = Mapping(sheet=self.sheet.name, header_row=self.layout_found.header_row,
@@ -121,7 +121,7 @@ class FilePage(QWizardPage):
         return bool(self.path.text().strip())
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
-        from ..excel.reader import open_workbook
+        from ...excel.reader import open_workbook
 
         wizard: ImportWizard = self.wizard()
         try:
@@ -320,8 +320,8 @@ class CheckPage(QWizardPage):
 
 def _read_sheet(book, name, plan, progress, cancelled):
     """The sheet and its detected header (off the GUI thread)."""
-    from ..excel.headers import Layout, find_header
-    from ..excel.names import Vocabulary
+    from ...excel.headers import Layout, find_header
+    from ...excel.names import Vocabulary
 
     sheet = book.sheet(name)
     progress(60, "finding the header")
@@ -332,8 +332,8 @@ def _read_sheet(book, name, plan, progress, cancelled):
 
 def _check_import(path, plan, mapping, progress, cancelled):
     """(plan, report) when the import would succeed, else the list of problems."""
-    from ..excel import import_baseline
-    from ..excel.errors import ImportFileError
+    from ...excel import import_baseline
+    from ...excel.errors import ImportFileError
 
     try:
         return import_baseline(path, plan, mapping=mapping)

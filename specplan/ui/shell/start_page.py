@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.reference import load_reference
-from ..samples import sample_names
+from ...domain.reference import load_reference
+from ...domain.samples import sample_names
 
 
 class StartPage(QWidget):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from .workers import Task
+from ..document.workers import Task
 
 
 class ProgressPanel(QWidget):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import ConvergenceLever, PlanningLevel, PlanningLevelLever, ShiftLever, edits
-from ..document import Document
+from ..document.document import Document
 from .option_list import editable_document
 from .phasing_table import PhasingEditor, set_phasing
 from .scope_picker import ScopePicker

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
-from ..domain.reference import load_reference
+from ... import __version__
+from ...domain.reference import load_reference
+from ..document.document import Document
 from .actions import build_actions
 from .dialogs import Dialogs
-from .document import Document
 from .file_actions import FileActions
 from .navigator import Navigator
 from .preferences import PreferencesDialog, apply_theme, load_preferences, save_preferences
@@ -148,12 +148,12 @@ class MainWindow(FileActions, QMainWindow):
             self.recent_menu.addAction("No recent plans").setEnabled(False)
 
     def open_sample(self, name: str) -> None:
-        from ..samples import build_sample
+        from ...domain.samples import build_sample
 
         self.set_document(Document(build_sample(name).replace(occupancy_default=self.prefs.occupancy_default)))
 
     def new_from_template(self, region: str | None) -> None:
-        from ..samples import template_plan
+        from ...domain.samples import template_plan
 
         if self.confirm_discard():
             self.set_document(Document(template_plan(region).replace(occupancy_default=self.prefs.occupancy_default)))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import ConvergenceLever, PlanningLevelLever, ShiftLever, edits
-from ..document import Document
+from ..document.document import Document
 from .option_list import editable_document
 
 NEW_LEVERS = {

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 
-from ..domain.edits import Edit
-from ..domain.errors import UserError
+from ...domain.edits import Edit
+from ...domain.errors import UserError
+from ..document.document import Document
 from .dialogs import PLAN_FILTER, WORKBOOK_FILTER
-from .document import Document
 
 PLAN_SUFFIX = ".specplan"
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
@@ -21,14 +21,14 @@ class FileActions:
 
     # -- new / open ----------------------------------------------------------------------------
     def _on_new_sample(self) -> None:
-        from ..samples import sample_names
+        from ...domain.samples import sample_names
 
         name = self.dialogs.choose("New plan from sample", "Sample plan:", list(sample_names()))
         if name and self.confirm_discard():
             self.open_sample(name)
 
     def _on_new_template(self) -> None:
-        from ..domain.reference import load_reference
+        from ...domain.reference import load_reference
 
         regions = {"England: all 42 ICBs": None} | {f"{r.name} ICBs": r.code for r in load_reference().regions}
         choice = self.dialogs.choose("New plan from template", "Footprint:", list(regions))
@@ -49,7 +49,7 @@ class FileActions:
         """Open a plan file, taking its lock. If someone else holds it, offer read-only (with a
         banner saying who); a stale lock (its session ended) may be broken. In review mode when
         ``review``."""
-        from ..store import PlanFile, PlanLockedError, StaleLockError
+        from ...store import PlanFile, PlanLockedError, StaleLockError
 
         if not self.confirm_discard():
             return False
@@ -99,7 +99,7 @@ class FileActions:
 
     def save_to(self, path: Path) -> bool:
         """Save (to the open file, or as ``path``); the change log records what changed."""
-        from ..store import PlanFile
+        from ...store import PlanFile
 
         document, path = self.document, Path(path)
         opened = getattr(document, "file", None)
@@ -123,14 +123,14 @@ class FileActions:
         return True
 
     def backup_policy(self):
-        from ..store import BackupPolicy
+        from ...store import BackupPolicy
 
         return BackupPolicy(keep=self.prefs.backups)
 
     # -- autosave and recovery -----------------------------------------------------------------
     def autosave_now(self) -> Path | None:
         """Copy unsaved edits to the recovery folder (the timer calls this)."""
-        from ..store.autosave import Autosave
+        from ...store.autosave import Autosave
 
         document = self.document
         if document is None or not document.dirty or document.read_only:
@@ -151,7 +151,7 @@ class FileActions:
 
     def offer_recovery(self) -> bool:
         """After a crash: offer the newest recovery copy of unsaved edits; True if one was opened."""
-        from ..store.autosave import pending_recoveries
+        from ...store.autosave import pending_recoveries
 
         for recovery in pending_recoveries(self.recovery_folder):
             where = recovery.plan_path.name if recovery.plan_path else "a plan never saved"
@@ -191,7 +191,7 @@ class FileActions:
         from .progress import run_in_background
 
         def read(path, progress, cancelled):
-            from ..excel import import_plan_workbook
+            from ...excel import import_plan_workbook
 
             return import_plan_workbook(path)
 
@@ -236,7 +236,7 @@ class FileActions:
         temporary = target.with_name(f".{target.stem}.exporting.xlsx")
 
         def write(plan, results, progress, cancelled):
-            from ..excel import export_workbook
+            from ...excel import export_workbook
 
             return export_workbook(plan, temporary, results=results, source=str(self.document.path or ""))
 
@@ -258,7 +258,7 @@ class FileActions:
             from PySide6.QtCore import Qt
             from PySide6.QtWidgets import QApplication
 
-            from .report import write_report
+            from ..report import write_report
 
             # Charts are widgets, and widgets live on the GUI thread: show that it is busy.
             self.statusBar().showMessage(f"Writing {Path(path).name}...")

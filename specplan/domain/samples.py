@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .domain import (
+from . import (
     Appraisal,
     Baseline,
     Comment,
@@ -31,7 +31,7 @@ from .domain import (
     ServiceLine,
     ShiftLever,
 )
-from .domain.reference import Reference, load_reference
+from .reference import Reference, load_reference
 
 ILLUSTRATIVE = "Illustrative figures, not real budgets: built by specplan.samples from reference data."
 
@@ -61,7 +61,7 @@ def sample_names() -> tuple[str, ...]:
 
 def build_sample(name: str) -> Plan:
     """The sample plan called ``name`` (see :func:`sample_names`)."""
-    from .domain.errors import ValidationError
+    from .errors import ValidationError
 
     if name not in SAMPLES:
         raise ValidationError("sample", name, "one of " + ", ".join(SAMPLES))
@@ -228,7 +228,7 @@ def template_plan(region: str | None = None, name: str = "New plan") -> Plan:
     ref = load_reference()
     icbs = tuple(i for i in ref.icbs if region is None or i.region == region)
     if not icbs:
-        from .domain.errors import ValidationError
+        from .errors import ValidationError
 
         raise ValidationError("region", region, "a region code such as 'Y60'")
     regions = tuple(r for r in ref.regions if r.code in {i.region for i in icbs})

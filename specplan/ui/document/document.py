@@ -7,11 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..domain.edits import Edit
-from ..domain.errors import ValidationError
-from ..domain.plan import Plan
-from ..engine import Engine, PlanResults
-from ..engine.scope import Scope
+from ...domain.changes import NOTHING, Changes
+from ...domain.edits import Edit
+from ...domain.errors import ValidationError
+from ...domain.plan import Plan
+from ...engine import Engine, PlanResults
+from ...engine.scope import Scope
 from .commands import PlanEdit
 
 
@@ -45,6 +46,7 @@ class Document(QObject):
         # stack (its child) is, whose destructor would otherwise emit into a deleted Document.
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._pending = False
+        self._changes: Changes = NOTHING
 
     # -- state ---------------------------------------------------------------------------------
     @property
@@ -78,7 +80,7 @@ class Document(QObject):
             self.sig_error.emit("Review mode: only scores, statuses and comments can change, "
                                 "not levers or the baseline")
             return False
-        self.undo_stack.push(PlanEdit(self, self._plan, edit.plan, edit.text, merge_key))
+        self.undo_stack.push(PlanEdit(self._set_plan, self._plan, edit.plan, edit.text, merge_key))
         return True
 
     def try_apply(self, make_edit, *args, merge_key: object = None, **kwargs) -> bool:
@@ -98,9 +100,10 @@ class Document(QObject):
         self.path = Path(path)
         self.undo_stack.setClean()
 
-    def _set_plan(self, plan: Plan) -> None:
+    def _set_plan(self, plan: Plan, changes: Changes) -> None:
         """Called by undo commands only."""
         self._plan = plan
+        self._changes = changes | self._changes if self._pending else changes
         if self.selected_scenario not in {s.name for s in plan.scenarios}:
             self.selected_scenario = plan.scenarios[-1].name if plan.scenarios else ""
         self.sig_plan_changed.emit(plan)

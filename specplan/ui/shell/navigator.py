@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from ..domain.plan import Plan
-from ..engine.scope import Scope
+from ...domain.plan import Plan
+from ...engine.scope import Scope
 
 CODE = Qt.ItemDataRole.UserRole
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
-from ..domain.errors import UserError
+from ...domain.errors import UserError
 
 
 class Cancelled(Exception):
