@@ -179,6 +179,7 @@ class MainWindow(FileActions, QMainWindow):
                 ("Options", make("options", "OptionsView", self)),
                 ("Footprints", make("footprints", "FootprintsView", self)),
                 ("Compare", make("compare", "CompareView", self, unit)),
+                ("Explain", make("explain", "ExplainView", self, unit)),
                 ("Sensitivity", make("sensitivity", "SensitivityView", self, unit)),
                 ("Appraisal", make("appraisal", "AppraisalView", self.dialogs, self)),
                 ("Review", make("review", "ReviewView", self.author, self))]
@@ -203,11 +204,20 @@ class MainWindow(FileActions, QMainWindow):
         self._building_tab = True
         title = self.tabs.tabText(index)
         view = factory()
+        if hasattr(view, "sig_lever_clicked"):
+            view.sig_lever_clicked.connect(self.show_lever)
         self.tabs.removeTab(index)
         self.tabs.insertTab(index, view, title)
         self.tabs.setCurrentIndex(index)
         widget.deleteLater()
         self._building_tab = False
+
+    def show_lever(self, option: str, position: int) -> None:
+        """Open the Options view on lever ``position`` of ``option``."""
+        titles = [self.tabs.tabText(n) for n in range(self.tabs.count())]
+        if "Options" in titles:
+            self.tabs.setCurrentIndex(titles.index("Options"))
+            self.tabs.currentWidget().show_lever(option, position)
 
     def _on_dirty_changed(self, _dirty: bool) -> None:
         self._update_title()

@@ -94,6 +94,14 @@ class OptionsView(LiveView):
         self.lever_position = 0
         self._on_structure_changed()
 
+    def show_lever(self, option: str, position: int) -> None:
+        """Select ``option`` and its lever ``position`` (where the Explain view's bars lead)."""
+        self.document.select_scenario(option)
+        self.lever_position = position
+        self._structure_stale = True
+        if self.isVisible():
+            self.sync_structure()
+
     def _on_lever_selected(self, position: int) -> None:
         self.lever_position = position
         self.sync_structure()
