@@ -1,7 +1,8 @@
 """Export a plan as a workbook a finance director would circulate, and specplan can read back.
 
 Sheets: ``Summary`` (key figures and charts), ``Option comparison``, ``By region``,
-``By service``, ``By ICB`` (result tables from the engine), ``Read me``, then the canonical
+``By service``, ``By ICB`` (result tables from the engine), ``Explain`` (what each lever
+contributes), ``Read me``, then the canonical
 plan sheets (see ``plan_workbook``) from which :func:`import_plan_workbook` rebuilds the plan.
 The file is written to a temporary file beside the target and moved over it only when complete.
 """
@@ -16,6 +17,8 @@ from ..domain.plan import Plan
 from ..engine import compute
 from ..engine.calculate import PlanResults
 from .appraisal_sheets import NOTES as APPRAISAL_NOTES
+from .explain_sheet import NOTE as EXPLAIN_NOTE
+from .explain_sheet import write_explain
 from .plan_workbook import plan_formats, write_plan_sheets
 from .result_tables import comparison_table, icb_table, region_table, service_table, write_table
 from .summary_sheet import write_summary
@@ -58,6 +61,7 @@ def export_workbook(plan: Plan, path: str | Path, *, results: PlanResults | None
         for name, table_name, build, _ in RESULT_SHEETS:
             _, columns = build(plan, results)
             write_table(book, name, table_name, columns, formats)
+        write_explain(book, plan, formats)
         _read_me(book, plan, source, now or datetime.now(UTC), formats)
         write_plan_sheets(book, plan, formats)
     return path
@@ -83,7 +87,7 @@ def _read_me(book: SafeWorkbook, plan: Plan, source: str | None, now: datetime, 
     notes = [("Summary", ("Key figures per option and year, with charts of spend by option, spend by "
                           "setting and distance from fair share by ICB."))]
     notes += [(name, note) for name, _, _, note in RESULT_SHEETS]
-    notes += [("Read me", "This sheet.")] + list(PLAN_SHEET_NOTES)
+    notes += [("Explain", EXPLAIN_NOTE), ("Read me", "This sheet.")] + list(PLAN_SHEET_NOTES)
     for r, (name, note) in enumerate(notes, start=top + 1):
         sheet.write_string(r, 0, name)
         sheet.write_string(r, 1, note, formats["wrap"])

@@ -16,7 +16,7 @@ from specplan.engine import compute
 from specplan.excel import ExportError, export_workbook, import_plan_workbook
 from specplan.excel import writer as writer_module
 
-SHEETS = ["Summary", "Option comparison", "By region", "By service", "By ICB", "Read me", "Plan", "Baseline",
+SHEETS = ["Summary", "Option comparison", "By region", "By service", "By ICB", "Explain", "Read me", "Plan", "Baseline",
           "Growth", "Levers", "Options", "Services", "ICBs", "Regions", "Criteria", "Appraisal", "Review", "Comments"]
 
 
@@ -160,3 +160,18 @@ def test_plan_without_options_exports_doing_nothing(tmp_path, mh_plan):
     assert {r[0] for r in rows[1:]} == {"Do nothing"}
     assert import_plan_workbook(tmp_path / "none.xlsx") == plan
     assert np.isclose(sum(r[2] for r in rows[1:2]), plan.baseline.total_pence / 100)
+
+
+def test_explain_sheet_adds_up_to_each_options_saving(exported, mh_plan):
+    from openpyxl import load_workbook
+
+    from specplan.engine.attribution import attribute
+
+    sheet = load_workbook(exported, read_only=True)["Explain"]
+    rows = [row for row in sheet.iter_rows(min_row=4, values_only=True) if row[0]]
+    for option in (s for s in mh_plan.scenarios if s.levers):
+        mine = [row for row in rows if row[0] == option.name]
+        levers, total = mine[:-1], mine[-1]
+        assert [row[1] for row in levers] == list(range(1, len(option.levers) + 1))
+        assert round(sum(row[3] for row in levers) * 100) == round(total[3] * 100)
+        assert round(total[3] * 100) == attribute(mh_plan, option.name).total
