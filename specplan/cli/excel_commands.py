@@ -81,6 +81,11 @@ def _import_baseline_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--units", choices=UNIT_CHOICES, help="amounts are in £, £k or £m (default: from the sheet)")
     parser.add_argument("--mapping", metavar="MAP.json", help="explicit column mapping (see docs/excel.md)")
     parser.add_argument("--dry-run", action="store_true", help="check and report, but do not change PLAN")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--replace", dest="mode", action="store_const", const="replace",
+                      help="replace the whole baseline: cells the sheet does not mention become zero")
+    mode.add_argument("--update", dest="mode", action="store_const", const="update",
+                      help="update only the cells the sheet mentions; keep the rest of the baseline")
 
 
 def _import_baseline(args: argparse.Namespace) -> int:
@@ -90,10 +95,17 @@ def _import_baseline(args: argparse.Namespace) -> int:
     target = Path(args.into)
     plan = open_plan(target, read_only=args.dry_run)
     new, report = _nothing_changed(
-        lambda: import_baseline(args.book, plan, sheet=args.sheet, units=args.units, mapping=args.mapping), target)
+        lambda: import_baseline(args.book, plan, sheet=args.sheet, units=args.units, mapping=args.mapping,
+                                mode=args.mode or "replace"), target)
+    if args.mode is None and report.unmentioned.cells and not args.dry_run:
+        raise CommandError(f"{Path(args.book).name}: {report.unmentioned.describe()}; give --replace to set "
+                           "them to zero (replace the whole baseline) or --update to keep them (change only "
+                           f"the cells the sheet mentions)\nnothing was imported; {target} is unchanged")
     for line in report.lines():
         print(line)
     if args.dry_run:
+        if args.mode is None and report.unmentioned.cells:
+            print("give --replace or --update to import it")
         print(f"dry run: {target} was not changed")
         return 0
     changes = [ChangeEntry("baseline imported", None, f"{Path(args.book).name} sheet {report.sheet!r}"),

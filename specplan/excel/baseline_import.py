@@ -30,6 +30,7 @@ from .money import (
     to_pence,
 )
 from .names import Vocabulary, normal
+from .partial import MODES, combine, mentioned_mask, unmentioned
 from .reader import Sheet, is_blank, open_workbook
 from .report import ImportReport, row_list
 from .sheet_choice import choose_sheet
@@ -40,10 +41,17 @@ _TOTALS = {"total", "totals", "grand total", "total spend", "overall total", "to
 
 
 def import_baseline(path: str | Path, plan: Plan, sheet: str | None = None, units: str | None = None,
-                    mapping: str | Path | dict | Mapping | None = None) -> tuple[Plan, ImportReport]:
-    """A new plan whose baseline is the spreadsheet's, and a report; or one ImportFileError."""
+                    mapping: str | Path | dict | Mapping | None = None,
+                    mode: str = "replace") -> tuple[Plan, ImportReport]:
+    """A new plan whose baseline is the spreadsheet's, and a report; or one ImportFileError.
+
+    ``mode`` ``replace`` zeroes the cells the sheet does not mention; ``update`` keeps them
+    (``report.unmentioned`` counts them either way, so a caller can ask before applying).
+    """
     if units is not None and units not in UNITS:
         fail(path, f"units {units!r} is not one of {', '.join(UNITS)}")
+    if mode not in MODES:
+        fail(path, f"mode {mode!r} is not one of {', '.join(MODES)}")
     if mapping is not None and not isinstance(mapping, Mapping):
         mapping = load_mapping(mapping, plan.settings)
     vocab = Vocabulary(plan, mapping.values if mapping else None)
@@ -54,6 +62,7 @@ def import_baseline(path: str | Path, plan: Plan, sheet: str | None = None, unit
     with open_workbook(path) as book:
         data, layout, warnings = choose_sheet(book, sheet or (mapping and mapping.sheet), mapping, setting_of)
     run = _Run(Path(path), plan, data, layout, vocab, units or (mapping.units if mapping else None))
+    run.mode = mode
     run.warnings[:0] = warnings
     return run.run()
 
@@ -75,6 +84,7 @@ class _Run:
         self.skipped: dict[str, list[int]] = {"heading": [], "subtotal": []}
         self.hidden_used: list[int] = []
         self.rows_read = 0
+        self.mode = "replace"
 
     def problem(self, message: str, row: int | None = None, col: int | None = None) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -305,15 +315,18 @@ class _Run:
         if keep_activity:
             self.warnings.append("the sheet has no activity column: the plan's activity was kept")
         self.summarise_warnings()
+        mentioned = mentioned_mask(shape, self.cells)
         try:
-            plan = self.plan.replace(baseline=Baseline(spend, activity))
+            baseline = combine(self.plan, Baseline(spend, activity), mentioned, self.mode, keep_activity)
+            plan = self.plan.replace(baseline=baseline)
         except ValidationError as error:
             fail(self.path, str(error), self.sheet.name)
         report = ImportReport(
             file=str(self.path), sheet=self.sheet.name, header_row=self.layout.header_row + 1,
             layout="wide" if self.layout.wide else "long", units=sorted(set(self.units_used())),
-            rows_read=self.rows_read, cells=len(self.cells), total_pence=int(spend.sum()),
-            previous_total_pence=self.plan.baseline.total_pence, control=control, warnings=self.warnings)
+            rows_read=self.rows_read, cells=len(self.cells), total_pence=plan.baseline.total_pence,
+            previous_total_pence=self.plan.baseline.total_pence, control=control, warnings=self.warnings,
+            unmentioned=unmentioned(self.plan.baseline, mentioned), mode=self.mode, mentioned=mentioned)
         return plan, report
 
     def units_used(self) -> list[str]:

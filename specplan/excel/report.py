@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
+from ..domain.words import plural
 from .control import ControlCheck
 from .money import UNIT_LABELS, pounds_text
+from .partial import Unmentioned
 
 
 @dataclass
@@ -24,6 +28,10 @@ class ImportReport:
     previous_total_pence: int
     control: ControlCheck | None
     warnings: list[str] = field(default_factory=list)
+    #: The plan's non-zero cells the sheet leaves out, and whether they were zeroed or kept.
+    unmentioned: Unmentioned = Unmentioned(0, 0)
+    mode: str = "replace"
+    mentioned: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
     def control_matches(self) -> bool | None:
@@ -32,9 +40,11 @@ class ImportReport:
     def __str__(self) -> str:
         check = {None: "no control total", True: "control total matches", False: "control total DOES NOT match"}
         return (f"Imported {self.rows_read:,} rows from {Path(self.file).name}: {pounds_text(self.total_pence)} "
-                f"({check[self.control_matches]}; {len(self.warnings)} warnings)")
+                f"({check[self.control_matches]}; {plural(len(self.warnings), 'warning')})")
 
-    def lines(self) -> list[str]:
+    def lines(self, unmentioned: bool = True) -> list[str]:
+        """What the command line prints; ``unmentioned`` False leaves out the cells the sheet does
+        not mention (the import wizard asks about them instead)."""
         units = ", ".join(UNIT_LABELS[u] for u in self.units)
         lines = [
             (f"{Path(self.file).name}, sheet {self.sheet!r}: header on row {self.header_row}, "
@@ -44,6 +54,10 @@ class ImportReport:
              f"(the plan's baseline was {pounds_text(self.previous_total_pence)})"),
             "control total: " + (self.control.describe() if self.control else "none (no Total row found)"),
         ]
+        if self.unmentioned.cells and unmentioned:
+            done = ("set to zero (the whole baseline was replaced)" if self.mode == "replace"
+                    else "kept as they were (only the cells the sheet mentions were updated)")
+            lines.append(f"{self.unmentioned.describe()}: {done}")
         lines += [f"warning: {w}" for w in self.warnings]
         return lines
 

@@ -193,3 +193,22 @@ def test_a_mapping_alias_to_a_code_outside_the_plan_is_a_problem(corpus, mh_plan
                "values": {"setting": {"Ward": "inpatient", "Home": "community"}, "icb": {"QJ2": "QWU"}}}
     with pytest.raises(ImportFileError, match="the mapping gives ICB \"QJ2\" as 'QWU', which is not in this plan"):
         import_baseline(corpus["local_headers"], mh_plan, mapping=mapping)
+
+
+def test_a_partial_sheet_counts_what_it_leaves_out_and_update_keeps_it(corpus, mh_plan):
+    from specplan.excel.partial import choose
+
+    replaced, report = import_baseline(corpus["title_block"], mh_plan)
+    old = mh_plan.baseline
+    left_out = ~report.mentioned & ((old.spend_pence != 0) | (old.activity != 0))
+    assert report.unmentioned.cells == left_out.sum() > 0
+    assert report.unmentioned.pence == old.spend_pence[left_out].sum()
+    assert not replaced.baseline.spend_pence[~report.mentioned].any()
+    updated, update_report = import_baseline(corpus["title_block"], mh_plan, mode="update")
+    assert update_report.unmentioned == report.unmentioned and update_report.mode == "update"
+    assert (updated.baseline.spend_pence[~report.mentioned] == old.spend_pence[~report.mentioned]).all()
+    assert (updated.baseline.spend_pence[report.mentioned] == replaced.baseline.spend_pence[report.mentioned]).all()
+    assert choose(mh_plan, replaced, report.mentioned, "update") == updated
+    assert update_report.total_pence == updated.baseline.total_pence
+    with pytest.raises(ImportFileError, match="mode 'merge' is not one of replace, update"):
+        import_baseline(corpus["title_block"], mh_plan, mode="merge")

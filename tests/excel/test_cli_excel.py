@@ -9,6 +9,8 @@ from corpus import TITLE_TOTAL_PENCE
 
 from specplan.cli import main
 from specplan.domain.samples import build_sample
+from specplan.excel import import_baseline
+from specplan.excel.money import pounds_text
 from specplan.store import open_plan
 
 
@@ -48,11 +50,34 @@ def test_export_then_import_makes_the_same_plan_file(plan_file, tmp_path, capsys
 
 
 def test_import_baseline_reports_and_saves(plan_file, corpus, capsys):
-    code, out, _ = run(capsys, "import-baseline", corpus["title_block"], "--into", plan_file)
+    code, out, _ = run(capsys, "import-baseline", corpus["title_block"], "--into", plan_file, "--replace")
     assert code == 0
     assert "rows read: 12 into 12 cells" in out and "total imported: £15,474,804.00" in out
     assert "control total: matches the Total row" in out and "warning: 2 cells hold formulas" in out
     assert open_plan(plan_file, read_only=True).baseline.total_pence == TITLE_TOTAL_PENCE
+
+
+def test_a_partial_sheet_is_refused_until_replace_or_update_is_chosen(plan_file, corpus, capsys):
+    before_file = digest(plan_file)
+    before = open_plan(plan_file, read_only=True)
+    code, out, err = run(capsys, "import-baseline", corpus["title_block"], "--into", plan_file)
+    assert code == 2 and out == "" and digest(plan_file) == before_file
+    _, report = import_baseline(corpus["title_block"], before)
+    nonzero = (before.baseline.spend_pence != 0) | (before.baseline.activity != 0)
+    left_out = nonzero & ~report.mentioned
+    mentioned, left = int(report.mentioned.sum()), before.baseline.spend_pence.copy()
+    amount = pounds_text(int(left[left_out].sum()))
+    assert f"does not mention {left_out.sum()} cells of the plan's baseline that hold {amount}" in err
+    assert "--replace" in err and "--update" in err and "is unchanged" in err
+    code, out, _ = run(capsys, "import-baseline", corpus["title_block"], "--into", plan_file, "--dry-run")
+    assert code == 0 and "give --replace or --update" in out and digest(plan_file) == before_file
+    code, out, _ = run(capsys, "import-baseline", corpus["title_block"], "--into", plan_file, "--update")
+    assert code == 0 and "kept as they were (only the cells the sheet mentions" in out
+    after = open_plan(plan_file, read_only=True).baseline.spend_pence
+    changed = after != left
+    assert 0 < changed.sum() <= mentioned
+    assert after.sum() == before.baseline.total_pence - left[changed].sum() + after[changed].sum()
+    assert (after == 0).sum() == (left == 0).sum()  # nothing the sheet left out was zeroed
 
 
 def test_dry_run_changes_nothing(plan_file, corpus, capsys):
@@ -84,9 +109,10 @@ def test_all_problems_are_printed(plan_file, corpus, capsys):
 
 def test_mapping_sheet_and_units_options(plan_file, corpus, capsys):
     code, out, _ = run(capsys, "import-baseline", corpus["local_headers"], "--into", plan_file,
-                       "--mapping", corpus["local_mapping"], "--sheet", "Sheet")
+                       "--mapping", corpus["local_mapping"], "--sheet", "Sheet", "--replace")
     assert code == 0 and "total imported: £1,750,000.00" in out
-    code, out, _ = run(capsys, "import-baseline", corpus["million_rows"], "--into", plan_file, "--units", "gbp_m")
+    code, out, _ = run(capsys, "import-baseline", corpus["million_rows"], "--into", plan_file, "--units", "gbp_m",
+                       "--update")
     assert code == 0 and "amounts in £m" in out
 
 

@@ -93,3 +93,33 @@ def test_a_file_that_is_not_a_workbook_is_refused_on_the_first_page(qtbot, windo
     wizard.next()
     assert wizard.currentPage() is wizard.file_page
     assert wizard.file_page.message.text()
+
+
+def test_a_sheet_that_leaves_cells_out_asks_before_zeroing_them(qtbot, window, tmp_path):
+    """Leaving the community column out: Finish asks, and Update keeps the plan's community cells."""
+    from specplan.ui.shell.import_wizard import REPLACE, UPDATE
+
+    before = window.document.plan
+    path = tmp_path / "budgets.xlsx"
+    finance_book(path, before)
+    community = before.baseline.spend_pence[:, :, 3].copy()
+    for answer, kept in ((None, None), (UPDATE, True), (REPLACE, False)):
+        wizard = run_to_check_page(qtbot, window, path)
+        wizard.roles_page.combos[5].setCurrentText("(ignore)")
+        wizard.next()
+        qtbot.waitUntil(lambda w=wizard: w.check_page.isComplete(), timeout=10_000)
+        assert "on Finish you choose" in wizard.check_page.summary.text()
+        window.dialogs.answer("choose", answer)
+        wizard.button(wizard.WizardButton.FinishButton).click()
+        kind, (title, question, items) = window.dialogs.asked[-1]
+        assert kind == "choose" and items == [REPLACE, UPDATE]
+        assert question.startswith(f"The sheet does not mention {(community != 0).sum()} cells")
+        after = window.document.plan.baseline.spend_pence[:, :, 3]
+        if kept is None:
+            assert window.document.plan is before and wizard.isVisible()
+            wizard.reject()
+        else:
+            assert (after == community).all() if kept else not after.any()
+            assert window.document.plan.baseline.spend_pence[:, :, 0].sum() != before.baseline.spend_pence[:, :, 0].sum()
+            window.document.undo_stack.undo()
+        assert window.document.plan.baseline == before.baseline

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import UserError
+from ...domain.words import plural
 from ..document.document import Document
 from ..document.workers import Task
 from .dialogs import WORKBOOK_FILTER
@@ -35,6 +36,8 @@ PREVIEW_ROWS = 30
 IGNORE = "(ignore)"
 UNIT_CHOICES = {"as the sheet says": None, "£": "gbp", "£ thousands": "gbp_k", "£ millions": "gbp_m"}
 _CELL = re.compile(r"!?\$?([A-Z]+)\$?(\d+)$")
+REPLACE = "Replace the whole baseline (set them to zero)"
+UPDATE = "Update only the cells the sheet gives (keep them)"
 
 
 class ImportWizard(QWizard):
@@ -49,6 +52,7 @@ class ImportWizard(QWizard):
         self.sheet = None
         self.layout_found = None
         self.result = None  # (plan, report) once the check passed
+        self.checked_against = document.plan  # the plan the check imported into
         self.task: Task | None = None
         self.file_page, self.sheet_page = FilePage(self), SheetPage(self)
         self.roles_page, self.check_page = RolesPage(self), CheckPage(self)
@@ -84,6 +88,15 @@ class ImportWizard(QWizard):
     def accept(self) -> None:
         if self.result is not None:
             plan, report = self.result
+            if report.unmentioned.cells:
+                from ...excel.partial import choose
+
+                answer = self.dialogs.choose(
+                    "Cells the sheet leaves out", f"{_sentence(report.unmentioned.describe())}.", [REPLACE, UPDATE])
+                if answer is None:
+                    return  # stay on the page: nothing changes until the user chooses
+                if answer == UPDATE:
+                    plan = choose(self.checked_against, plan, report.mentioned, "update")
             self.document.replace_plan(plan, f"Import base year from {Path(report.file).name}")
         super().accept()
 
@@ -267,6 +280,7 @@ class CheckPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         wizard: ImportWizard = self.wizard()
         wizard.result = None
+        wizard.checked_against = wizard.document.plan
         self.problems.clear()
         self.preview.clear()
         self.summary.setText("Checking every row...")
@@ -284,14 +298,19 @@ class CheckPage(QWizardPage):
         wizard: ImportWizard = self.wizard()
         self.progress.hide()
         if isinstance(outcome, list):
-            self.summary.setText(f"{len(outcome)} problem(s); nothing will be imported. Click one to see its row.")
+            self.summary.setText(f"{plural(len(outcome), 'problem')}; nothing will be imported. "
+                                 "Click one to see its row.")
             for problem in outcome:
                 item = QListWidgetItem(str(problem))
                 item.setData(Qt.ItemDataRole.UserRole, problem)
                 self.problems.addItem(item)
         else:
             wizard.result = outcome
-            self.summary.setText("\n".join(outcome[1].lines()) + "\n\nPress Finish to import (you can undo it).")
+            report = outcome[1]
+            left_out = (f"\n{_sentence(report.unmentioned.describe())}; on Finish you choose whether they "
+                        "become zero or stay as they are." if report.unmentioned.cells else "")
+            self.summary.setText("\n".join(report.lines(unmentioned=False)) + left_out
+                                 + "\n\nPress Finish to import (you can undo it).")
         self.completeChanged.emit()
 
     def _on_failed(self, message: str) -> None:
@@ -346,6 +365,10 @@ def _guessed_roles(found, width: int) -> dict[int, str]:
     roles.update({col: f"spend: {s}" for col, s in found.spend_by_setting.items()})
     roles.update({col: f"activity: {s}" for col, s in found.activity_by_setting.items()})
     return {col: role for col, role in roles.items() if col < width}
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _column_index(letters: str) -> int:
