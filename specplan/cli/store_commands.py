@@ -9,6 +9,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from ..domain.words import plural
 from . import CommandError
 
 EXIT_PROBLEMS = 1
@@ -45,7 +46,7 @@ def _validate(args: argparse.Namespace) -> int:
 
     plan, problems = check_file(args.plan)
     if problems:
-        print(f"{args.plan}: {len(problems)} problem{'s' if len(problems) > 1 else ''} found:")
+        print(f"{args.plan}: {plural(len(problems), 'problem')} found:")
         for problem in problems:
             print(f"  - {problem}")
         return EXIT_PROBLEMS

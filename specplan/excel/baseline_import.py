@@ -17,6 +17,7 @@ import numpy as np
 from ..domain import Baseline
 from ..domain.errors import ValidationError
 from ..domain.plan import Plan
+from ..domain.words import plural, setting_name
 from .errors import Problems, cell_ref, fail
 from .headers import Layout, unit_in
 from .mapping import Mapping, load_mapping
@@ -85,8 +86,11 @@ class _Run:
         self.hidden_used: list[int] = []
         self.rows_read = 0
         self.mode = "replace"
+        self.excluded: set[int] = set()  # rows with a problem: not in the column sums
 
     def problem(self, message: str, row: int | None = None, col: int | None = None) -> None:
+        if row is not None and row > self.layout.header_row:
+            self.excluded.add(row)
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.add(message, self.sheet.name, cell_ref(row, col) if row is not None else None)
 
@@ -231,7 +235,7 @@ class _Run:
             key = (s, i, k, detail)
             earlier = self.seen.get(key)
             if earlier is not None:
-                what = f"{service}, {icb}, {self.plan.settings[k]}" + (f", {detail}" if detail else "")
+                what = f"{service}, {icb}, {setting_name(self.plan.settings[k])}" + (f", {detail}" if detail else "")
                 self.problem(f"duplicate: row {earlier + 1} already gives {what}", r, columns["service"])
                 continue
             self.seen[key] = r
@@ -302,7 +306,7 @@ class _Run:
 
         if not self.rows_read and not self.problems:
             self.problem(f"no data rows below the header (row {self.layout.header_row + 1})")
-        control = control_total(self) if not self.problems else None
+        control = control_total(self)  # checked even beside other problems: all are listed at once
         self.problems.raise_if_any()
         shape = self.plan.baseline.shape
         spend = np.zeros(shape, np.int64)
@@ -335,8 +339,8 @@ class _Run:
     def summarise_warnings(self) -> None:
         sheet = self.sheet
         if self.rounded:
-            self.warnings.append(f"{len(self.rounded)} amounts were not whole pence and were rounded half away "
-                                 "from zero: " + ", ".join(self.rounded[:5]) + (", ..." if len(self.rounded) > 5 else ""))
+            self.warnings.append(f"{plural(len(self.rounded), 'amount')} {'was' if len(self.rounded) == 1 else 'were'} "
+                                 "not whole pence and rounded half away from zero: " + ", ".join(self.rounded[:5]) + (", ..." if len(self.rounded) > 5 else ""))
         if self.hidden_used:
             self.warnings.append(f"hidden rows were imported: {row_list(self.hidden_used)}")
         if self.skipped["subtotal"]:

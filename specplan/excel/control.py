@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..domain.words import plural
 from .errors import cell_ref
 from .money import MoneyError, describe_cell, pounds_text, to_pence
 from .names import normal
@@ -62,7 +63,8 @@ def control_total(run) -> ControlCheck | None:
         said = exact if exact is not None else Decimal(pence)
         if run.layout.wide and not reconciles(said, pence, column_exact, column_pence):
             run.problem(f"this column's rows add up to {pounds_text(column_pence)} but the Total row says "
-                        f"{pounds_text(pence)} (difference {pounds_text(column_pence - pence)})", chosen, col)
+                        f"{pounds_text(pence)} (difference {pounds_text(column_pence - pence)})"
+                        + _excluded(run, chosen), chosen, col)
         said_exact += said
         said_pence += pence
         rows_exact += column_exact
@@ -74,8 +76,19 @@ def control_total(run) -> ControlCheck | None:
     check = ControlCheck(f"{sheet}!{cell_ref(chosen, col)}", said_pence, rows_pence,
                          reconciles(said_exact, said_pence, rows_exact, rows_pence))
     if not check.matches:
-        run.problem(f"the rows do not add up to the Total: {check.describe()}", chosen, col)
+        run.problem(f"the rows do not add up to the Total: {check.describe()}{_excluded(run, chosen)}", chosen, col)
     return check
+
+
+def _excluded(run, total_row: int) -> str:
+    """Rows with problems are not in the sums: say so, so the difference is not misread."""
+    from .report import row_list  # report imports this module
+
+    rows = sorted(r for r in run.excluded if r != total_row)
+    if not rows:
+        return ""
+    return (f"; {plural(len(rows), 'row')} with problems ({row_list(rows, 5)}) "
+            f"{'is' if len(rows) == 1 else 'are'} not counted in the rows")
 
 
 def reconciles(said_exact: Decimal, said_pence: int, rows_exact: Decimal, rows_pence: int) -> bool:

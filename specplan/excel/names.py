@@ -8,11 +8,13 @@ not in the plan gets its own message, so "unknown" always means unknown.
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import cache
 
 from ..domain.plan import Plan
 from ..domain.reference import load_reference, read_table
+from ..domain.words import setting_name
 from ..paths import resources_dir
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -41,6 +43,22 @@ def code_text(value: object) -> str:
 
 def icb_key(name: str) -> str:
     return _ICB_TRIM.match(normal(name)).group(2)
+
+
+_ICB_WORDS = re.compile(r"^(NHS\s+)?(.*?)(\s+Integrated Care Board|\s+ICB)?$", re.IGNORECASE)
+
+
+def short_icb_name(name: str) -> str:
+    """``NHS Lincolnshire Integrated Care Board`` -> ``Lincolnshire``: the name people type."""
+    match = _ICB_WORDS.match(name.strip())
+    return (match.group(2) if match else name).strip() or name
+
+
+def suggestion(text: str, names: dict[str, str]) -> str:
+    """``; did you mean Lincolnshire?`` for the nearest of ``names`` (normalised -> shown), or ""."""
+    key = normal(text)
+    found = difflib.get_close_matches(key, list(names), n=1, cutoff=0.75) if key else []
+    return f"; did you mean {names[found[0]]}?" if found else ""
 
 
 @cache
@@ -85,6 +103,12 @@ class Vocabulary:
         self._tables["setting"] = self._build(settings)
         self._foreign["setting"] = {}
         self._plan_settings = plan.settings
+        self._names = {  # normalised name or code -> how to suggest it
+            "icb": {**{normal(i.code): i.code for i in plan.icbs},
+                    **{icb_key(i.name): short_icb_name(i.name) for i in plan.icbs}},
+            "service": {**{normal(s.code): s.code for s in plan.services},
+                        **{normal(s.name): s.name for s in plan.services}},
+            "setting": {normal(k): setting_name(k) for k in plan.settings}}
         self._plan_codes = {"icb": plan_icbs, "service": plan_services, "setting": set(plan.settings)}
         for kind, table in (aliases or {}).items():
             for raw, code in table.items():
@@ -127,5 +151,8 @@ class Vocabulary:
                 named = "" if code.upper() == text.upper() else f" ({code})"
                 return None, f'{label} "{text}"{named} is not in this plan (it is in the reference data)'
         if kind == "setting":
-            return None, f'unknown setting "{text}"; the plan\'s settings are {", ".join(self._plan_settings)}'
-        return None, f'unknown {label} "{text}"'
+            hint = suggestion(text, self._names["setting"]).removeprefix("; ")
+            return None, (f'unknown setting "{text}"; {hint + " " if hint else ""}the plan\'s settings are '
+                          f'{", ".join(setting_name(k) for k in self._plan_settings)}')
+        close = icb_key(text) if kind == "icb" else text
+        return None, f'unknown {label} "{text}"' + suggestion(close, self._names[kind])

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 from ..domain import Plan
+from ..domain.words import plural
 from .locks import current_user
 
 #: More changed baseline cells than this are summarised in one entry per measure.
@@ -127,7 +128,8 @@ def _baseline(out: list, old: Plan, new: Plan) -> None:
                                 ("activity", old.baseline.activity, new.baseline.activity, _number)):
         changed = np.argwhere(a != b)
         if len(changed) > MAX_CELL_ENTRIES:
-            out.append((f"baseline {measure}: {len(changed):,} cells changed, total", show(a.sum()), show(b.sum())))
+            out.append((f"baseline {measure}: {plural(len(changed), 'cell')} changed, total", show(a.sum()),
+                        show(b.sum())))
             continue
         for s, i, k in changed:
             where = f"{new.services[s].code} / {new.icbs[i].code} / {new.settings[k]}"

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from ..domain.words import plural
 from .connection import connect, pragma_int
 from .errors import MigrationError, NewerPlanVersionError
 from .tables import APPLICATION_ID, SCHEMA_VERSION
@@ -117,7 +118,7 @@ def apply_upgrades(raw: sqlite3.Connection, path: Path) -> int:
             raw.execute(f"PRAGMA user_version = {target}")
         problems = raw.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
-            raise MigrationError(path, f"{len(problems)} rows refer to missing rows after the upgrade")
+            raise MigrationError(path, f"{plural(len(problems), 'row')} {'refers' if len(problems) == 1 else 'refer'} to missing rows after the upgrade")
     except MigrationError:
         raise
     except Exception as error:

@@ -86,7 +86,7 @@ def test_every_bad_row_is_reported_at_once_with_its_cell(corpus, mh_plan):
         'Baseline!B6: unknown ICB "ZZZ"',
         'Baseline!A7: unknown service "NOPE99"',
         'Baseline!A8: service "NCBPS22S/MS_M_LD" is not in this plan (it is in the reference data)',
-        "Baseline!C9: unknown setting \"teleport\"; the plan's settings are inpatient, day_case, outpatient, community",
+        "Baseline!C9: unknown setting \"teleport\"; the plan's settings are inpatient, day case, outpatient, community",
         "Baseline!A10: duplicate: row 2 already gives NCBPS23K, QJ2, inpatient",
         'Baseline!B11: ICB "QWU" is not in this plan (it is in the reference data)',
         "Baseline!B12: ICB is blank",
@@ -212,3 +212,29 @@ def test_a_partial_sheet_counts_what_it_leaves_out_and_update_keeps_it(corpus, m
     assert update_report.total_pence == updated.baseline.total_pence
     with pytest.raises(ImportFileError, match="mode 'merge' is not one of replace, update"):
         import_baseline(corpus["title_block"], mh_plan, mode="merge")
+
+
+def test_a_bad_number_an_unknown_name_and_a_wrong_total_are_reported_together(tmp_path, mh_plan):
+    """One pass: the Total is checked beside the other problems, and a near name is suggested."""
+    from corpus import simple
+
+    path = simple(tmp_path, "three.xlsx", [
+        ["NCBPS23K", "QJ2", "inpatient", "12,3x4"], ["NCBPS23K", "Lincolnshre", "inpatient", 200],
+        ["NCBPS23K", "QK1", "inpatient", 300], ["Total", None, None, 999]])
+    with pytest.raises(ImportFileError) as caught:
+        import_baseline(path, mh_plan)
+    problems = [str(p) for p in caught.value.problems]
+    assert len(problems) == 3, problems
+    assert problems[0] == 'Sheet1!D2: spend "12,3x4" is not a number'
+    assert problems[1] == 'Sheet1!B3: unknown ICB "Lincolnshre"; did you mean Lincolnshire?'
+    assert problems[2].startswith("Sheet1!D5: the rows do not add up to the Total: DOES NOT MATCH: rows add up "
+                                  "to £300.00 but the Total row at Sheet1!D5 says £999.00")
+    assert problems[2].endswith("; 2 rows with problems (2-3) are not counted in the rows")
+    assert str(caught.value).startswith("three.xlsx: 3 problems, nothing was imported:")
+
+
+def test_counts_say_one_problem_or_many_never_problem_s():
+    from specplan.domain.words import plural
+
+    assert plural(1, "problem") == "1 problem" and plural(7, "problem") == "7 problems"
+    assert plural(0, "ICB") == "0 ICBs" and plural(2_000, "cell") == "2,000 cells"
