@@ -11,6 +11,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from ..domain.words import plural
 from . import CommandError
 from .plans import add_plan_source, load_plan_source
 
@@ -43,7 +44,7 @@ def _export(args: argparse.Namespace) -> int:
     plan = load_plan_source(args)
     source = str(Path(args.plan).resolve()) if args.plan else f"specplan sample {args.sample!r}"
     path = export_workbook(plan, _xlsx(args.to), source=source)
-    print(f"wrote {path}: {plan.name} ({len(plan.scenarios)} options, {plan.years[0]} to {plan.years[-1]})")
+    print(f"wrote {path}: {plan.name} ({plural(len(plan.scenarios), 'option')}, {plan.years[0]} to {plan.years[-1]})")
     return 0
 
 
@@ -65,8 +66,8 @@ def _import(args: argparse.Namespace) -> int:
     from ..store import save_plan, save_plan_as
 
     (save_plan_as if target.exists() else save_plan)(plan, target)
-    print(f"imported {Path(args.book).name} into {target}: {plan.name!r}, {len(plan.services)} services, "
-          f"{len(plan.icbs)} ICBs, {len(plan.scenarios)} options, base year {plan.years[0]} "
+    print(f"imported {Path(args.book).name} into {target}: {plan.name!r}, {plural(len(plan.services), 'service')}, "
+          f"{plural(len(plan.icbs), 'ICB')}, {plural(len(plan.scenarios), 'option')}, base year {plan.years[0]} "
           f"spend {pounds_text(plan.baseline.total_pence)}")
     for warning in warnings:
         print(f"warning: {warning}")

@@ -18,7 +18,8 @@ from ..domain import Baseline
 from ..domain.errors import ValidationError
 from ..domain.plan import Plan
 from ..domain.words import plural, setting_name
-from .errors import Problems, cell_ref, fail
+from .control import TOTAL_LABELS
+from .errors import Problems, cell_ref, fail, row_list
 from .headers import Layout, unit_in
 from .mapping import Mapping, load_mapping
 from .money import (
@@ -33,12 +34,11 @@ from .money import (
 from .names import Vocabulary, normal
 from .partial import MODES, combine, mentioned_mask, unmentioned
 from .reader import Sheet, is_blank, open_workbook
-from .report import ImportReport, row_list
+from .report import ImportReport
 from .sheet_choice import choose_sheet
 
 #: Stop collecting after this many problems: a wholly wrong sheet needs fixing, not a longer list.
 MAX_PROBLEMS = 10_000
-_TOTALS = {"total", "totals", "grand total", "total spend", "overall total", "total budget"}
 
 
 def import_baseline(path: str | Path, plan: Plan, sheet: str | None = None, units: str | None = None,
@@ -283,7 +283,7 @@ class _Run:
         labels = [normal(row[c]) for c in label_cols if not is_blank(row[c])]
         if not labels and all(is_blank(v) for v in amounts):
             return True
-        if any(text in _TOTALS for text in labels):
+        if any(text in TOTAL_LABELS for text in labels):
             self.totals.append(r)
             return True
         if any(t.startswith(("subtotal", "sub total", "total ")) or t.endswith(" total") for t in labels):

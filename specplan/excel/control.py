@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..domain.words import plural
-from .errors import cell_ref
+from .errors import cell_ref, row_list
 from .money import MoneyError, describe_cell, pounds_text, to_pence
 from .names import normal
+
+#: A row labelled so is the control total, not data.
+TOTAL_LABELS = frozenset({"total", "totals", "grand total", "total spend", "overall total", "total budget"})
 
 
 @dataclass(frozen=True)
@@ -82,8 +85,6 @@ def control_total(run) -> ControlCheck | None:
 
 def _excluded(run, total_row: int) -> str:
     """Rows with problems are not in the sums: say so, so the difference is not misread."""
-    from .report import row_list  # report imports this module
-
     rows = sorted(r for r in run.excluded if r != total_row)
     if not rows:
         return ""

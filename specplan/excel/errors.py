@@ -95,3 +95,15 @@ def column_letter(col: int) -> str:
         col, rem = divmod(col - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+def row_list(rows: list[int], limit: int = 12) -> str:
+    """Zero-based row indexes as Excel row numbers, runs joined: ``5-7, 12, 20 ...``."""
+    runs: list[list[int]] = []
+    for row in sorted(set(rows)):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    text = [f"{a + 1}" if a == b else f"{a + 1}-{b + 1}" for a, b in runs[:limit]]
+    return ", ".join(text) + (" ..." if len(runs) > limit else "")

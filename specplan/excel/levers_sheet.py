@@ -12,7 +12,8 @@ from ..domain.errors import ValidationError
 from ..domain.phasing import PHASING_KINDS
 from .errors import Problems
 from .money import MoneyError, parse_decimal
-from .names import normal
+from .names import Vocabulary, normal
+from .plan_names import split_list
 from .tables import Table
 
 USES = {
@@ -96,7 +97,7 @@ def _lever(table: Table, r: int, row: list, horizon: int | None, parts: dict):
     if table.blank(row, REQUIRED[kind]):
         table.problem(r, REQUIRED[kind], f"{REQUIRED[kind]} is blank (a {kind} lever needs it)")
         return None
-    services = table.codes(r, row, "services", {s.code for s in parts["services"]}, "service")
+    services = _codes(table, r, row, "services", parts["names"], "service")
     values = {c: table.number(r, row, c, percent=True) for c in _SHARES if c in USES[kind]}
     if any(v is None and not table.blank(row, c) for c, v in values.items()):
         return None  # the bad number is already a problem
@@ -105,14 +106,14 @@ def _lever(table: Table, r: int, row: list, horizon: int | None, parts: dict):
     if kind == "planning_level":
         level = normal(table.text(r, row, "planning_level"))
         return _make(table, r, "planning_level", lambda: PlanningLevelLever(level, services))
-    icbs = table.codes(r, row, "icbs", {i.code for i in parts["icbs"]}, "ICB")
-    settings = parts["settings"]
+    icbs = _codes(table, r, row, "icbs", parts["names"], "icb")
     ends = {}
     for column, default in (("from_setting", "inpatient"), ("to_setting", "community")):
-        ends[column] = table.text(r, row, column) or default
-        if ends[column] not in settings:
-            table.problem(r, column, f"unknown setting {ends[column]!r}; the plan's settings are {', '.join(settings)}")
+        setting, why = parts["names"].resolve("setting", table.text(r, row, column) or default)
+        if why:
+            table.problem(r, column, why)
             return None
+        ends[column] = setting
     phasing = _phasing(table, r, row, horizon)
     ratio = table.number(r, row, "substitution_ratio")
     if phasing is None or (ratio is None and not table.blank(row, "substitution_ratio")):
@@ -122,6 +123,17 @@ def _lever(table: Table, r: int, row: list, horizon: int | None, parts: dict):
         phasing=phasing, substitution_ratio=1.0 if ratio is None else ratio,
         reinvest_share=values["reinvest_share"] or 0.0, double_running_share=values["double_running_share"] or 0.0,
         services=services, icbs=icbs))
+
+
+def _codes(table: Table, r: int, row: list, column: str, names: Vocabulary, kind: str) -> tuple[str, ...]:
+    """A list cell of codes or names (blank: all), each checked; the template allows lists here."""
+    codes = []
+    for code, why, _piece in split_list(names, kind, table.text(r, row, column) or ""):
+        if why:
+            table.problem(r, column, f"{why} in {column}")
+        elif code not in codes:
+            codes.append(code)
+    return tuple(codes)
 
 
 def _phasing(table: Table, r: int, row: list, horizon: int | None) -> Phasing | None:

@@ -11,11 +11,26 @@ from __future__ import annotations
 import difflib
 import re
 from functools import cache
+from typing import Protocol
 
-from ..domain.plan import Plan
+from ..domain import ICB, ServiceLine
 from ..domain.reference import load_reference, read_table
 from ..domain.words import setting_name
 from ..paths import resources_dir
+
+
+class Structure(Protocol):
+    """What names are resolved against: a Plan, or a plan's parts while a workbook is read."""
+
+    @property
+    def icbs(self) -> tuple[ICB, ...]: ...
+
+    @property
+    def services(self) -> tuple[ServiceLine, ...]: ...
+
+    @property
+    def settings(self) -> tuple[str, ...]: ...
+
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _ICB_TRIM = re.compile(r"^(nhs )?(.*?)( integrated care board| icb)?$")
@@ -80,7 +95,7 @@ class Vocabulary:
     file) maps raw text to a code per kind and wins over everything else.
     """
 
-    def __init__(self, plan: Plan, aliases: dict[str, dict[str, str]] | None = None):
+    def __init__(self, plan: Structure, aliases: dict[str, dict[str, str]] | None = None):
         ref = load_reference()
         self._tables: dict[str, dict[str, str]] = {}
         self._foreign: dict[str, dict[str, str]] = {}
@@ -110,6 +125,8 @@ class Vocabulary:
                         **{normal(s.name): s.name for s in plan.services}},
             "setting": {normal(k): setting_name(k) for k in plan.settings}}
         self._plan_codes = {"icb": plan_icbs, "service": plan_services, "setting": set(plan.settings)}
+        self._aliased: dict[str, set[str]] = {kind: set(table) for kind, table in (aliases or {}).items()}
+        self._aliased.update({kind: set() for kind in ("icb", "service", "setting") if kind not in self._aliased})
         for kind, table in (aliases or {}).items():
             for raw, code in table.items():
                 self._tables[kind][normal(raw)] = code
@@ -126,6 +143,10 @@ class Vocabulary:
                 table[name] = "" if table.get(name, code) != code else code
         return table
 
+    def is_code(self, kind: str, text: str) -> bool:
+        """Whether ``text`` is exactly one of the plan's codes of ``kind``."""
+        return text in self._plan_codes[kind]
+
     def resolve(self, kind: str, value: object) -> tuple[str | None, str | None]:
         cache = self._cache[kind]
         found = cache.get(value)
@@ -135,6 +156,8 @@ class Vocabulary:
 
     def _lookup(self, kind: str, value: object) -> tuple[str | None, str | None]:
         text = code_text(value)
+        if text in self._plan_codes[kind] and text not in self._aliased[kind]:
+            return text, None  # a code exactly as the plan spells it wins over names and other cases
         label = {"icb": "ICB", "service": "service", "setting": "setting"}[kind]
         keys = [text.upper(), normal(text)] + ([icb_key(text)] if kind == "icb" else [])
         for key in keys:

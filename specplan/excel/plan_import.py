@@ -7,20 +7,25 @@ hand-made workbook may leave them out (or give codes only) and the reference dat
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
 
 from ..domain import STANDARD_SETTINGS, Baseline, Growth, GrowthRate, Plan
 from ..domain.errors import ValidationError
+from ..domain.words import plural, setting_name
 from ..domain.years import parse_year_label
 from .appraisal_sheets import REQUIRED as APPRAISAL_REQUIRED
 from .appraisal_sheets import read_appraisal
+from .control import TOTAL_LABELS, reconciles
 from .errors import Problems
 from .levers_sheet import read_levers
-from .money import MoneyError, describe_cell, to_pence
+from .money import MoneyError, describe_cell, pounds_text, to_pence
+from .names import Vocabulary, normal
+from .plan_names import plan_vocabulary, setting_id
 from .plan_workbook import COLUMNS, PLAN_FIELDS, WORKBOOK_FORMAT
-from .reader import Workbook, open_workbook
+from .reader import Workbook, is_blank, open_workbook
 from .structure import read_structure
 from .tables import Table
 
@@ -45,9 +50,11 @@ def read_plan_workbook(path: str | Path) -> tuple[Plan, list[str]]:
     settings = fields.get("settings", STANDARD_SETTINGS)
     regions, icbs, services = read_structure(tables, settings, problems)
     plan_parts = {"regions": regions, "icbs": icbs, "services": services, "settings": settings}
-    baseline = _baseline(tables["Baseline"], plan_parts, problems, warnings)
-    growth = _growth(tables["Growth"], fields, plan_parts, problems)
-    scenarios = read_levers(tables["Levers"], tables["Options"], fields.get("horizon"), plan_parts, problems)
+    names = plan_vocabulary(plan_parts)
+    baseline = _baseline(tables["Baseline"], plan_parts | {"names": names}, problems, warnings)
+    growth = _growth(tables["Growth"], fields, plan_parts | {"names": names}, problems)
+    scenarios = read_levers(tables["Levers"], tables["Options"], fields.get("horizon"),
+                            plan_parts | {"names": names}, problems)
     appraisal, review = read_appraisal(tables, {s.name for s in scenarios})
     for table in tables.values():
         if table is not None and table.ignored_columns():
@@ -107,7 +114,7 @@ def _plan_fields(table: Table, problems: Problems) -> dict:
         elif key == "settings":
             text = table.text(r, row, "value")
             if text:
-                fields[key] = tuple(s.strip() for s in text.split(",") if s.strip())
+                fields[key] = tuple(setting_id(s) for s in text.replace(";", ",").split(",") if s.strip())
         else:
             value = table.number(r, row, "value", required=True, label=key)
             if value is not None:
@@ -122,22 +129,27 @@ def _plan_fields(table: Table, problems: Problems) -> dict:
 
 
 def _baseline(table: Table | None, parts: dict, problems: Problems, warnings: list[str]) -> Baseline:
+    """The Baseline sheet: codes or names, settings as people write them, money as text or
+    numbers, and a ``Total`` row checked to the penny (see ``control``)."""
+    vocab = parts["names"]
     services = {s.code: n for n, s in enumerate(parts["services"])}
     icbs = {i.code: n for n, i in enumerate(parts["icbs"])}
     settings = {k: n for n, k in enumerate(parts["settings"])}
     shape = (len(services), len(icbs), len(settings))
     spend, activity = np.zeros(shape, np.int64), np.zeros(shape)
     seen: dict[tuple, int] = {}
-    rounded = []
+    rounded: list[str] = []
+    total = _BaselineTotal()
     for r, row in table.rows() if table is not None else ():
-        s = table.text(r, row, "service_code", required=True)
-        i = table.text(r, row, "icb_code", required=True)
-        k = table.text(r, row, "setting", required=True)
-        for value, known, column, what in ((s, services, "service_code", "service"),
-                                           (i, icbs, "icb_code", "ICB"), (k, settings, "setting", "setting")):
-            if value is not None and value not in known:
-                table.problem(r, column, f"unknown {what} {value!r}" + (
-                    f"; the plan's settings are {', '.join(settings)}" if what == "setting" else ""))
+        if total.is_total_row(table, r, row, vocab):
+            continue
+        keys = []
+        for column, kind in (("service_code", "service"), ("icb_code", "icb"), ("setting", "setting")):
+            text = table.text(r, row, column, required=True)
+            code, why = vocab.resolve(kind, text) if text is not None else (None, None)
+            if why:
+                table.problem(r, column, why)
+            keys.append(code)
         raw = table.raw(row, "spend_gbp")
         try:
             found = to_pence(raw, "gbp")
@@ -147,22 +159,76 @@ def _baseline(table: Table | None, parts: dict, problems: Problems, warnings: li
         amount = table.number(r, row, "activity") if "activity" in table.columns else None
         if amount is not None and amount < 0:
             table.problem(r, "activity", f"activity {describe_cell(table.raw(row, 'activity'))} is negative")
-        if s in services and i in icbs and k in settings:
-            key = (services[s], icbs[i], settings[k])
-            if key in seen:
-                table.problem(r, "service_code", f"duplicate: row {seen[key] + 1} already gives {s}, {i}, {k}")
-                continue
-            seen[key] = r
-            if found is not None:
-                spend[key] = found[0]
-                if found[1] is not None:
-                    rounded.append(table.where(r, "spend_gbp"))
-            if amount is not None and amount >= 0:
-                activity[key] = amount
+        if None in keys:
+            total.excluded.append(r)
+            continue
+        s, i, k = keys
+        key = (services[s], icbs[i], settings[k])
+        if key in seen:
+            table.problem(r, "service_code",
+                          f"duplicate: row {seen[key] + 1} already gives {s}, {i}, {setting_name(k)}")
+            continue
+        seen[key] = r
+        if found is not None:
+            spend[key] = found[0]
+            total.add(found)
+            if found[1] is not None:
+                rounded.append(table.where(r, "spend_gbp"))
+        elif not is_blank(raw):
+            total.excluded.append(r)
+        if amount is not None and amount >= 0:
+            activity[key] = amount
+    if table is not None:
+        total.check(table)
     if rounded:
-        warnings.append(f"{len(rounded)} amounts were not whole pence and were rounded half away from zero: "
-                        + ", ".join(rounded[:5]))
+        warnings.append(f"{plural(len(rounded), 'amount')} {'was' if len(rounded) == 1 else 'were'} not whole "
+                        "pence and rounded half away from zero: " + ", ".join(rounded[:5]))
     return Baseline(spend, activity)
+
+
+class _BaselineTotal:
+    """A ``Total`` row on the Baseline sheet: the rows must add up to it to the penny."""
+
+    def __init__(self) -> None:
+        self.row: int | None = None
+        self.said: tuple[int, Decimal | None] | None = None
+        self.exact, self.pence = Decimal(0), 0
+        self.excluded: list[int] = []
+
+    def is_total_row(self, table: Table, r: int, row: list, vocab: Vocabulary) -> bool:
+        labels = [normal(table.raw(row, c)) for c in ("service_code", "icb_code", "setting") if not table.blank(row, c)]
+        if not labels or not any(label in TOTAL_LABELS for label in labels):
+            return False
+        if vocab.is_code("service", table.text(r, row, "service_code") or ""):
+            return False  # a service whose code happens to be "Total"
+        raw = table.raw(row, "spend_gbp")
+        if self.row is not None:
+            table.problem(r, "service_code", f"a second Total row (the first is row {self.row + 1})")
+            return True
+        self.row = r
+        try:
+            self.said = to_pence(raw, "gbp")
+        except MoneyError as error:
+            table.problem(r, "spend_gbp", f"the Total {describe_cell(raw)} {error}")
+        return True
+
+    def add(self, found: tuple[int, Decimal | None]) -> None:
+        self.pence += found[0]
+        self.exact += found[1] if found[1] is not None else Decimal(found[0])
+
+    def check(self, table: Table) -> None:
+        if self.row is None or self.said is None:
+            return
+        said_pence, said_exact = self.said[0], self.said[1] if self.said[1] is not None else Decimal(self.said[0])
+        if reconciles(said_exact, said_pence, self.exact, self.pence):
+            return
+        note = ""
+        if self.excluded:
+            n = len(self.excluded)
+            note = f"; {plural(n, 'row')} with problems {'is' if n == 1 else 'are'} not counted"
+        table.problem(self.row, "spend_gbp",
+                      f"the rows add up to {pounds_text(self.pence)} but the Total row says {pounds_text(said_pence)} "
+                      f"(difference {pounds_text(self.pence - said_pence)}){note}")
 
 
 def _growth(table: Table | None, fields: dict, parts: dict, problems: Problems) -> Growth:
@@ -188,10 +254,12 @@ def _growth(table: Table | None, fields: dict, parts: dict, problems: Problems) 
         if kind is None or rate is None:
             continue
         kind = kind.strip().lower().replace(" ", "_").replace("-", "_")
-        if kind in known and code is not None and code not in known[kind]:
-            what = "ICB" if kind == "demographic" else "service"
-            table.problem(r, "code", f"unknown {what} code {code!r} for {kind} growth")
-            continue
+        if kind in known and code is not None:
+            found, why = parts["names"].resolve("icb" if kind == "demographic" else "service", code)
+            if why:
+                table.problem(r, "code", f"{why} (for {kind.replace('_', '-')} growth)")
+                continue
+            code = found
         try:
             growth_rate = GrowthRate(kind, code, rate, year)
         except ValidationError as error:

@@ -9,6 +9,7 @@ import numpy as np
 
 from ..domain.words import plural
 from .control import ControlCheck
+from .errors import row_list  # noqa: F401 (its old home; others may import it from here)
 from .money import UNIT_LABELS, pounds_text
 from .partial import Unmentioned
 
@@ -60,15 +61,3 @@ class ImportReport:
             lines.append(f"{self.unmentioned.describe()}: {done}")
         lines += [f"warning: {w}" for w in self.warnings]
         return lines
-
-
-def row_list(rows: list[int], limit: int = 12) -> str:
-    """Zero-based row indexes as Excel row numbers, runs joined: ``5-7, 12, 20 ...``."""
-    runs: list[list[int]] = []
-    for row in sorted(set(rows)):
-        if runs and row == runs[-1][1] + 1:
-            runs[-1][1] = row
-        else:
-            runs.append([row, row])
-    text = [f"{a + 1}" if a == b else f"{a + 1}-{b + 1}" for a, b in runs[:limit]]
-    return ", ".join(text) + (" ..." if len(runs) > limit else "")

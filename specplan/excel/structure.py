@@ -12,6 +12,8 @@ from ..domain import ICB, PlanningLevel, Region, ServiceLine
 from ..domain.errors import ValidationError
 from ..domain.reference import load_reference
 from .errors import Problems
+from .names import Vocabulary, normal
+from .plan_names import reference_vocabulary, split_list
 from .tables import Table
 
 _TRUE = {"true", "yes", "y", "1"}
@@ -21,16 +23,17 @@ _FALSE = {"false", "no", "n", "0", ""}
 def read_structure(tables: dict[str, Table | None], settings: tuple[str, ...], problems: Problems):
     """``(regions, icbs, services)``, recording problems with their cells."""
     ref = load_reference()
+    vocab = reference_vocabulary(settings)
     services = _rows_of(tables.get("Services"))
     icbs = _rows_of(tables.get("ICBs"))
     if services:
         service_lines = tuple(x for x in (_service(tables["Services"], r, row, ref) for r, row in services) if x)
     else:
-        service_lines = _derive(ref.services, _used(tables, "service"), "service", "Services", problems)
+        service_lines = _derive(ref.services, _used(tables, "service", vocab), "service", "Services", problems)
     if icbs:
         icb_list = tuple(x for x in (_icb(tables["ICBs"], r, row, ref) for r, row in icbs) if x)
     else:
-        icb_list = _derive(ref.icbs, _used(tables, "icb"), "ICB", "ICBs", problems)
+        icb_list = _derive(ref.icbs, _used(tables, "icb", vocab), "ICB", "ICBs", problems)
     regions = _rows_of(tables.get("Regions"))
     if regions:
         region_list = tuple(x for x in (_region(tables["Regions"], r, row, ref) for r, row in regions) if x)
@@ -48,20 +51,27 @@ def _rows_of(table: Table | None) -> list:
     return table.rows() if table is not None and table.found else []
 
 
-def _used(tables: dict, kind: str) -> list[str]:
-    """Codes of ``kind`` the other sheets use, in the order they first appear."""
+def _used(tables: dict, kind: str, vocab: Vocabulary) -> list[str]:
+    """Codes of ``kind`` the other sheets use (by code or name), in the order they first appear.
+
+    Baseline and Growth cells hold one name each; only the Levers lists are split. Names that are
+    not in the reference data are left to the sheets' own checks, which name the cell."""
     found: dict[str, None] = {}
     baseline, growth, levers = tables.get("Baseline"), tables.get("Growth"), tables.get("Levers")
     column = "service_code" if kind == "service" else "icb_code"
-    for table, col in ((baseline, column), (levers, "services" if kind == "service" else "icbs")):
-        for _, row in _rows_of(table):
-            for code in str(table.text(0, row, col) or "").split(","):
-                if code.strip():
-                    found[code.strip()] = None
+    for _, row in _rows_of(baseline):
+        code = vocab.resolve(kind, baseline.text(0, row, column) or "")[0]
+        if code:
+            found[code] = None
+    for _, row in _rows_of(levers):
+        for code, _why, _piece in split_list(vocab, kind, levers.text(0, row, "services" if kind == "service"
+                                                                      else "icbs") or ""):
+            if code:
+                found[code] = None
     growth_kind = "non_demographic" if kind == "service" else "demographic"
     for _, row in _rows_of(growth):
-        if str(growth.text(0, row, "kind") or "").lower().replace(" ", "_") == growth_kind:
-            code = growth.text(0, row, "code")
+        if normal(growth.text(0, row, "kind") or "").replace(" ", "_") == growth_kind:
+            code = vocab.resolve(kind, growth.text(0, row, "code") or "")[0]
             if code:
                 found[code] = None
     return list(found)
@@ -72,7 +82,7 @@ def _derive(reference: tuple, codes: list[str], what: str, sheet: str, problems:
     known = {item.code for item in reference}
     for code in codes:
         if code not in known:
-            problems.add(f"{what} code {code!r} is not in the reference data; list it on a {sheet} sheet "
+            problems.add(f"{what} code {code!r} is not in the reference data; list it on the {sheet} sheet "
                          "with its details", sheet)
     wanted = set(codes)
     return tuple(item for item in reference if item.code in wanted)

@@ -76,7 +76,7 @@ def test_every_problem_in_every_sheet_is_reported_with_its_cell(tmp_path):
             ("Growth", "C3"), ("Levers", "F3"), ("Levers", "C4")} <= found
     text = str(caught.value)
     assert 'Baseline!E4: spend_gbp "12,3x4" is not a number' in text
-    assert "Baseline!A3: unknown service 'NOPE'" in text
+    assert 'Baseline!A3: unknown service "NOPE"' in text
     assert "Levers!C4: unknown lever 'shove'" in text
 
 
