@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from ..domain.errors import UserError
+from ..domain.files import atomic_path
 
 #: Excel's limit on the text of one cell.
 MAX_CELL_TEXT = 32_767
@@ -51,7 +51,8 @@ class SafeWorkbook(xlsxwriter.Workbook):
 
 @contextlib.contextmanager
 def atomic_workbook(target: str | Path, options: dict | None = None) -> Iterator[SafeWorkbook]:
-    """A workbook written to a temporary file in the target's folder, then moved over the target.
+    """A workbook written to a temporary file in the target's folder, then moved over the target
+    with the mode an ordinary save gives (``domain.files``).
 
     If anything fails, the temporary file is removed and the target is left as it was.
     """
@@ -59,21 +60,15 @@ def atomic_workbook(target: str | Path, options: dict | None = None) -> Iterator
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"cannot write {target}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ExportError(f"cannot write in {folder}: permission denied")
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".xlsx.tmp", dir=folder)
-    except OSError as error:
-        raise ExportError(f"cannot write in {folder}: {error.strerror}") from None
-    os.close(handle)
-    try:
-        book = SafeWorkbook(temp, options)
-        yield book
-        book.close()
-        os.replace(temp, target)
+        with atomic_path(target, ".xlsx.tmp") as temp:
+            book = SafeWorkbook(str(temp), options)
+            yield book
+            book.close()
     except PermissionError as error:
         raise ExportError(f"cannot write {target}: {error.strerror} (is it open in Excel?)") from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(temp)
 
 
 def fast_writer(sheet: Worksheet, kind: str):

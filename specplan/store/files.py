@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from sqlalchemy import Connection, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..domain import Plan
+from ..domain.files import replace_file
 from .backups import UPGRADE_LABEL, BackupPolicy, back_up, backup_hint
 from .changes import ChangeEntry
 from .connection import Database, connect, pragma_int
@@ -145,7 +145,7 @@ def save_plan_as(plan: Plan, target: str | Path, *, source: str | Path | None = 
             _write_existing(plan, partial, changes)
         else:
             _create(plan, partial, changes)
-        os.replace(partial, target)
+        replace_file(partial, target)
         fsync_dir(target.parent)
     except PlanFileError as error:
         _remove_database(partial)
@@ -229,7 +229,7 @@ def _write_new(plan: Plan, path: Path, changes: Sequence[ChangeEntry]) -> None:
     partial = temporary_beside(path)
     try:
         _create(plan, partial, changes)
-        os.replace(partial, path)
+        replace_file(partial, path)
         fsync_dir(path.parent)
     except BaseException as error:
         _remove_database(partial)

@@ -83,7 +83,7 @@ def try_lock(plan_path: Path) -> LockInfo | None:
     mine = LockInfo.mine()
     for _ in range(3):
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # less the umask
         except FileExistsError:
             holder = read_lock(plan_path)
             if holder is None:

@@ -3,8 +3,6 @@ number on every page, written to a temporary file that replaces the target only 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from ...domain.files import atomic_path
 from .images import ChartImage
 
 RESOLUTION = 300  # dots per inch of the PDF's coordinate space
@@ -35,16 +34,8 @@ def write_pdf(html_for: Callable[[dict[str, int]], str], images: Mapping[str, Ch
     ``html_for(pages)`` gives the document's HTML given the page number of each level-1 heading
     (empty the first time), so the contents can list pages.
     """
-    target = Path(target)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".pdf.part", dir=target.parent)
-    os.close(handle)
-    try:
-        pages = _write(html_for, images, temporary, title, footer)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return pages
+    with atomic_path(target, ".pdf.part") as temporary:  # the mode an ordinary save gives
+        return _write(html_for, images, str(temporary), title, footer)
 
 
 def _write(html_for, images, path: str, title: str, footer: str) -> int:

@@ -229,8 +229,7 @@ class FileActions:
     def export_workbook(self, target: Path):
         """Write the workbook in the background to a temporary file beside ``target``; only a
         finished, uncancelled export replaces ``target``."""
-        import os
-
+        from ...domain.files import replace_file
         from .progress import run_in_background
 
         temporary = target.with_name(f".{target.stem}.exporting.xlsx")
@@ -241,7 +240,7 @@ class FileActions:
             return export_workbook(plan, temporary, results=results, source=str(self.document.path or ""))
 
         def done(_written) -> None:
-            os.replace(temporary, target)
+            replace_file(temporary, target)  # keeps the mode of a workbook it replaces
             self.statusBar().showMessage(f"Exported {target}", 8000)
 
         def cancelled() -> None:
