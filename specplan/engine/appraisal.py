@@ -15,8 +15,9 @@ SWING_POINTS = 10.0
 class Ranked:
     option: str
     weighted: float  # 0..5, the weighted mean score
-    rank: int  # 1 = best; equal totals share a rank
+    rank: int  # 1 = best; equal totals share a rank; options with no scores at all come after
     unscored: tuple[str, ...]  # criteria with no score yet (counted as 0)
+    scored: bool = True  # False: no criterion scored yet, so "not scored" rather than last at 0.00
 
 
 @dataclass(frozen=True)
@@ -67,11 +68,16 @@ def appraise(appraisal: Appraisal, options: list[str], swing: float = SWING_POIN
     scores = score_matrix(appraisal, options)
     weights = np.array([c.weight for c in appraisal.criteria], dtype=float)
     totals = weighted_totals(scores, weights)
-    rank = ranks(totals)
     scored = {(s.option, s.criterion) for s in appraisal.scores}
+    has_scores = np.array([any((o, c.name) in scored for c in appraisal.criteria) for o in options], dtype=bool)
+
+    def ranked_only_if_scored(values: np.ndarray) -> np.ndarray:
+        return ranks(np.where(has_scores, values, -np.inf)) if len(values) else ranks(values)
+
+    rank = ranked_only_if_scored(totals)
     ranked = sorted(
         (Ranked(option, float(totals[n]), int(rank[n]),
-                tuple(c.name for c in appraisal.criteria if (option, c.name) not in scored))
+                tuple(c.name for c in appraisal.criteria if (option, c.name) not in scored), bool(has_scores[n]))
          for n, option in enumerate(options)),
         key=lambda r: (r.rank, options.index(r.option)),
     )
@@ -81,7 +87,7 @@ def appraise(appraisal: Appraisal, options: list[str], swing: float = SWING_POIN
         for change in (-swing, swing):
             moved = weights.copy()
             moved[n] = max(0.0, moved[n] + change)
-            new_rank = ranks(weighted_totals(scores, moved))
+            new_rank = ranked_only_if_scored(weighted_totals(scores, moved))
             new_top = tuple(o for o, r in zip(options, new_rank) if r == 1)
             checks.append(WeightCheck(criterion.name, change, new_top, len(top) == 1 and new_top == top))
     return AppraisalResult(tuple(ranked), tuple(checks))

@@ -21,8 +21,9 @@ class Comparison:
     spend: tuple[int, ...]  # per year
     cumulative_spend: int
     change_vs_do_nothing: int  # cumulative spend minus do nothing's
-    cumulative_saving: int
+    cumulative_saving: int  # released and not reinvested, before double running
     cumulative_double_running: int
+    net_saving: int  # cumulative saving less double running: what the option really saves
     community_share: float
     beds: float
     beds_change: float
@@ -33,11 +34,14 @@ class Comparison:
 
 
 #: Row label, attribute, and whether more is better (None: neither), for tables and highlights.
+#: The saving is starred only net of double running: an option that releases more but spends more
+#: running old and new services side by side saves less over the plan.
 ROWS = (
     ("Spend over the plan", "cumulative_spend", False),
     ("Against doing nothing", "change_vs_do_nothing", False),
-    ("Cumulative saving", "cumulative_saving", True),
+    ("Saving before double running", "cumulative_saving", None),
     ("Double running", "cumulative_double_running", False),
+    ("Net saving after double running", "net_saving", True),
     ("Community share, final year", "community_share", True),
     ("Beds, final year", "beds", None),
     ("Beds against doing nothing", "beds_change", None),
@@ -54,6 +58,12 @@ def compare(results: PlanResults, scope: Scope | None = None, names: list[str] |
     chosen = [r for r in results.scenarios if names is None or r.name in names]
     do_nothing = _comparison(results, results.do_nothing, scope, None)
     return [do_nothing] + [_comparison(results, r, scope, do_nothing) for r in chosen]
+
+
+def columns(comparisons: list[Comparison], results: PlanResults) -> list[Comparison]:
+    """The columns to show: one do-nothing column, not two. When the plan has an option without
+    levers it already is doing nothing, so the engine's own "Do nothing (no change)" is left out."""
+    return comparisons[1:] if results.plan.has_do_nothing_option else comparisons
 
 
 def best(comparisons: list[Comparison], attribute: str, more_is_better: bool | None) -> set[str]:
@@ -80,6 +90,7 @@ def _comparison(results: PlanResults, result: ScenarioResult, scope: Scope, do_n
         change_vs_do_nothing=cumulative - (do_nothing.cumulative_spend if do_nothing else cumulative),
         cumulative_saving=totals.cumulative_saving,
         cumulative_double_running=int(totals.double_running.sum()),
+        net_saving=totals.cumulative_saving - int(totals.double_running.sum()),
         community_share=float(totals.community_share[-1]),
         beds=float(totals.beds[-1]),
         beds_change=float(totals.beds[-1] - (do_nothing.beds if do_nothing else totals.beds[-1])),

@@ -23,14 +23,32 @@ def settle(qtbot, window):
 
 def test_compare_table_matches_the_engine_and_marks_the_best(qtbot, window):
     view = tab(window, "Compare")
-    rows = compare(window.document.results)
+    rows = compare(window.document.results)[1:]  # the plan's own "Do nothing" is the one do-nothing column
     headers = [view.table.horizontalHeaderItem(c).text() for c in range(view.table.columnCount())]
-    assert headers == [r.name for r in rows]
+    assert headers == [r.name for r in rows] and "Do nothing (no change)" not in headers
     saving_row = [view.table.verticalHeaderItem(r).text() for r in range(view.table.rowCount())].index(
-        "Cumulative saving")
+        "Net saving after double running")
     cells = [view.table.item(saving_row, c).text() for c in range(len(rows))]
-    assert cells[2] == f"★ £{rows[2].cumulative_saving / 1e8:,.2f}m"  # Community first saves most
-    assert not cells[3].startswith("★")
+    assert cells[1] == f"★ £{rows[1].net_saving / 1e8:,.2f}m"  # Community first saves most
+    assert not cells[2].startswith("★")
+
+
+def test_compare_stars_the_net_saving_not_the_saving_before_double_running(qtbot, window):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "engine"))
+    from test_compare import overlap_plan
+
+    window.document.replace_plan(overlap_plan(), "overlap")
+    view = tab(window, "Compare")
+    qtbot.waitUntil(lambda: view.table.horizontalHeaderItem(2).text() == "Smaller shift, clean handover", timeout=3000)
+    settle(qtbot, window)
+    labels = [view.table.verticalHeaderItem(r).text() for r in range(view.table.rowCount())]
+    gross = [view.table.item(labels.index("Saving before double running"), c).text() for c in range(3)]
+    net = [view.table.item(labels.index("Net saving after double running"), c).text() for c in range(3)]
+    assert not any(text.startswith("★") for text in gross)
+    assert [text.startswith("★") for text in net] == [False, False, True]  # the clean handover
 
 
 def test_tornado_bars_follow_the_selected_option_and_amount(qtbot, window):

@@ -64,8 +64,10 @@ def appraisal_section(context: ReportContext) -> str:
                    for r in group]
                 for c in criteria]
         rows.append([Cell("Weighted score (out of 5)", bold=True), ""]
-                    + [Cell(weighted_text(r.weighted), True, best=r.rank == 1, bold=True) for r in group])
-        rows.append([Cell("Rank", bold=True), ""] + [Cell(rank_text(context, r.rank), True, bold=True) for r in group])
+                    + [Cell(weighted_text(r.weighted) if r.scored else "not scored", True,
+                            best=r.rank == 1 and r.scored, bold=True) for r in group])
+        rows.append([Cell("Rank", bold=True), ""] + [Cell(rank_text(context, r.rank) if r.scored else "not scored",
+                                                          True, bold=True) for r in group])
         html.append(grid(headers, rows) + "<p></p>")
     unscored = [r for r in context.appraisal.ranked if r.unscored]
     if unscored:

@@ -93,14 +93,15 @@ def summary(context: ReportContext) -> str:
         f"it reaches {context.money(context.do_nothing.spend[-1])} in {years[-1]}. Money is in "
         "pounds (£m = millions); every figure comes from the specplan engine for the whole plan.")
     headers = ["Option", "Review status", "Spend over the plan", "Against doing nothing",
-               "Cumulative saving", f"Community share, {years[-1]}", "Appraisal rank"]
+               "Net saving after double running", f"Community share, {years[-1]}", "Appraisal rank"]
     rows = []
     for name in context.options:
         row, ranked = context.comparison(name), context.ranked(name)
         rows.append([Cell(name, bold=True), context.status(name), Cell(context.money(row.cumulative_spend), True),
                      Cell(context.money(row.change_vs_do_nothing), True),
-                     Cell(context.money(row.cumulative_saving), True), Cell(share(row.community_share), True),
-                     Cell(f"{rank_text(context, ranked.rank)} of {n}" if context.scored else "not scored", True)])
+                     Cell(context.money(row.net_saving), True), Cell(share(row.community_share), True),
+                     Cell(f"{rank_text(context, ranked.rank)} of {n}" if context.scored and ranked.scored
+                          else "not scored", True)])
     return (f"<h1>Summary</h1><p>{intro}</p><h2>The options at a glance</h2>"
             + grid(headers, rows)  # columns sized by their figures
             + f"<p>{appraisal_summary(context)}</p><p>{escape(review_summary(context))}</p>"

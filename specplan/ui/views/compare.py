@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from ...engine.compare import ROWS, best, compare
+from ...engine.compare import ROWS, best, columns, compare
 from ...engine.scope import totals_in_scope
 from ..charts.option_mix import OptionMixChart
 from ..charts.trajectory import TrajectoryChart
@@ -43,7 +43,8 @@ class CompareView(LiveView):
     def refresh(self) -> None:
         document = self.document
         plan, results, scope = document.plan, document.results, document.scope
-        rows = compare(results, scope)
+        every = compare(results, scope)
+        rows = columns(every, results)  # one do-nothing column
         self.heading.setText(f"Every option against doing nothing ({scope.describe(plan)}). "
                              "★ marks the best value where one is better than another.")
         years = list(plan.years)
@@ -57,7 +58,7 @@ class CompareView(LiveView):
             self.table.setVerticalHeaderLabels(labels)
             self.table.setHorizontalHeaderLabels(names)
         for r, (_label, attribute, more_is_better) in enumerate(ROWS):
-            winners = best(rows[1:], attribute, more_is_better)
+            winners = best(every[1:], attribute, more_is_better)
             for c, row in enumerate(rows):
                 self._put(r, c, self._format(attribute, getattr(row, attribute)), row.name in winners)
         for t in range(len(years)):
