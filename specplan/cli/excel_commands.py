@@ -82,6 +82,8 @@ def _import_baseline_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--units", choices=UNIT_CHOICES, help="amounts are in £, £k or £m (default: from the sheet)")
     parser.add_argument("--mapping", metavar="MAP.json", help="explicit column mapping (see docs/excel.md)")
     parser.add_argument("--dry-run", action="store_true", help="check and report, but do not change PLAN")
+    parser.add_argument("--drop-empty", action="store_true",
+                        help="drop the ICBs and services left with no spend or activity at all")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--replace", dest="mode", action="store_const", const="replace",
                       help="replace the whole baseline: cells the sheet does not mention become zero")
@@ -104,6 +106,11 @@ def _import_baseline(args: argparse.Namespace) -> int:
                            f"the cells the sheet mentions)\nnothing was imported; {target} is unchanged")
     for line in report.lines():
         print(line)
+    if args.drop_empty:
+        from ..domain.trim import drop_empty
+
+        new, dropped = drop_empty(new)
+        print(("would drop " if args.dry_run else "dropped ") + dropped.describe())
     if args.dry_run:
         if args.mode is None and report.unmentioned.cells:
             print("give --replace or --update to import it")

@@ -18,22 +18,42 @@ EXIT_PROBLEMS = 1
 # -- new -----------------------------------------------------------------------------------------
 def _new_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("plan", metavar="PLAN", help="the .specplan file to write")
-    parser.add_argument("--sample", metavar="NAME", required=True, help="the sample plan (see 'samples')")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--sample", metavar="NAME", help="a sample plan (see 'samples')")
+    source.add_argument("--icbs", metavar="CODES", help="an empty plan for these ICBs (comma-separated codes)")
+    source.add_argument("--region", metavar="R", help="an empty plan for every ICB of region R (e.g. Y60)")
+    parser.add_argument("--services", metavar="CODES",
+                        help="with --icbs or --region: these service lines (default: every plannable line)")
+    parser.add_argument("--name", default="New plan", help="the new plan's name (default: New plan)")
     parser.add_argument("--force", action="store_true", help="replace PLAN if it exists")
 
 
 def _new(args: argparse.Namespace) -> int:
-    from ..domain.samples import sample_names
+    from ..domain.samples import new_plan, sample_names
+    from ..store import save_plan_as
     from ..store.samples import write_sample
 
-    if args.sample not in sample_names():
-        raise CommandError(f"unknown sample {args.sample!r}; samples: {', '.join(sample_names())}")
     path = Path(args.plan)
+    if args.sample is not None and args.services is not None:
+        raise CommandError("--services goes with --icbs or --region, not --sample")
+    if args.sample is not None and args.sample not in sample_names():
+        raise CommandError(f"unknown sample {args.sample!r}; samples: {', '.join(sample_names())}")
     if path.exists() and not args.force:
         raise CommandError(f"{path} already exists; give --force to replace it")
-    write_sample(args.sample, path)
-    print(f"wrote {path}")
+    if args.sample is not None:
+        write_sample(args.sample, path)
+        print(f"wrote {path}")
+        return 0
+    plan = new_plan(icbs=_codes(args.icbs), region=args.region, services=_codes(args.services), name=args.name)
+    save_plan_as(plan, path)
+    print(f"wrote {path}: {plan.name!r}, {plural(len(plan.icbs), 'ICB')}, "
+          f"{plural(len(plan.services), 'service')}, no spend yet; "
+          f"fill it with 'specplan-cli import-baseline BOOK --into {path.name} --replace --drop-empty'")
     return 0
+
+
+def _codes(text: str | None) -> list[str] | None:
+    return None if text is None else [c.strip() for c in text.split(",") if c.strip()]
 
 
 # -- validate ------------------------------------------------------------------------------------
@@ -95,7 +115,7 @@ def _unlock(args: argparse.Namespace) -> int:
 
 
 COMMANDS: list[tuple[str, str, Callable, Callable]] = [
-    ("new", "write a sample plan to a .specplan file", _new_args, _new),
+    ("new", "write a new plan file: a sample, or an empty plan for chosen ICBs and services", _new_args, _new),
     ("validate", "check a plan file's integrity and the plan's invariants", _validate_args, _validate),
     ("log", "print a plan file's change log", _log_args, _log),
     ("unlock", "break the lock a crashed session left on a plan file", _unlock_args, _unlock),

@@ -237,3 +237,45 @@ def template_plan(region: str | None = None, name: str = "New plan") -> Plan:
     return Plan(name=name, base_year=2025, horizon=5, regions=regions, icbs=icbs, services=services,
                 settings=settings, baseline=Baseline.zeros(len(services), len(icbs), len(settings)),
                 scenarios=(Scenario("Do nothing", (), "Today's pattern of care, grown by demand and prices."),))
+
+
+def new_plan(icbs: list[str] | None = None, region: str | None = None, services: list[str] | None = None,
+             name: str = "New plan") -> Plan:
+    """An empty plan for any set of ICBs (codes, or every ICB of ``region``) and services (codes;
+    every plannable service line when None), built from the reference data like :func:`template_plan`.
+    The app's New plan dialog and ``specplan-cli new --icbs/--region`` call it."""
+    import difflib
+
+    from .errors import ValidationError
+
+    ref = load_reference()
+
+    def pick(codes: list[str], known: tuple, what: str) -> tuple:
+        by_code = {item.code.upper(): item for item in known}
+        wrong = [c for c in codes if c.strip().upper() not in by_code]
+        if wrong:
+            hints = [f"{c!r}" + (f" (did you mean {close[0]}?)" if (close := difflib.get_close_matches(
+                c.strip().upper(), list(by_code), n=1, cutoff=0.6)) else "") for c in wrong]
+            raise ValidationError(what, ", ".join(wrong), f"{what} codes from the reference data; unknown: "
+                                  + ", ".join(hints))
+        wanted = {c.strip().upper() for c in codes}
+        return tuple(item for item in known if item.code.upper() in wanted)
+
+    if (icbs is None) == (region is None):
+        raise ValidationError("ICBs", icbs or region, "ICB codes or a region, one of them")
+    if region is not None:
+        base = template_plan(region, name)
+        chosen_icbs = base.icbs
+    else:
+        chosen_icbs = pick(icbs or [], ref.icbs, "ICB")
+        if not chosen_icbs:
+            raise ValidationError("ICBs", "", "at least one ICB code")
+    chosen_services = plannable_services(ref) if services is None else pick(services, ref.services, "service")
+    if not chosen_services:
+        raise ValidationError("services", "", "at least one service code")
+    regions = tuple(r for r in ref.regions if r.code in {i.region for i in chosen_icbs})
+    settings = ("inpatient", "day_case", "outpatient", "community")
+    return Plan(name=name, base_year=2025, horizon=5, regions=regions, icbs=chosen_icbs, services=chosen_services,
+                settings=settings,
+                baseline=Baseline.zeros(len(chosen_services), len(chosen_icbs), len(settings)),
+                scenarios=(Scenario("Do nothing", (), "Today's pattern of care, grown by demand and prices."),))

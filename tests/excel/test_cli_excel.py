@@ -125,3 +125,34 @@ def test_bad_plan_workbook_leaves_the_plan_file(plan_file, corpus, capsys):
 def test_export_needs_an_xlsx_name(tmp_path, capsys):
     code, _, err = run(capsys, "export", "--sample", "mh-collaborative", "--to", tmp_path / "plan.csv")
     assert code == 2 and "ending .xlsx" in err
+
+
+def test_new_plan_for_any_icbs_and_services_then_drop_what_the_sheet_leaves_empty(tmp_path, corpus, capsys):
+    target = tmp_path / "new.specplan"
+    code, out, _ = run(capsys, "new", target, "--icbs", "QJ2,QK1,QJM,QPM,QT1",
+                       "--services", "NCBPS23K,NCBPS23L,NCBPS22E,NCBPS22S/MS_M_MI")
+    assert code == 0 and "5 ICBs, 4 services" in out
+    plan = open_plan(target, read_only=True)
+    assert [i.code for i in plan.icbs] == ["QJ2", "QK1", "QJM", "QPM", "QT1"]
+    before = digest(target)
+    code, out, _ = run(capsys, "import-baseline", corpus["title_block"], "--into", target, "--replace",
+                       "--drop-empty", "--dry-run")
+    assert code == 0 and digest(target) == before
+    assert "would drop 3 ICBs (QJM, QPM, QT1) and 1 service (NCBPS22S/MS_M_MI) with no spend or activity" in out
+    code, out, _ = run(capsys, "import-baseline", corpus["title_block"], "--into", target, "--replace", "--drop-empty")
+    assert code == 0 and "dropped " in out
+    trimmed = open_plan(target, read_only=True)
+    assert trimmed.baseline.total_pence == TITLE_TOTAL_PENCE
+    used = trimmed.baseline.spend_pence != 0
+    assert used.any(axis=(1, 2)).all() and used.any(axis=(0, 2)).all()  # every service and ICB kept has money
+    assert [i.code for i in trimmed.icbs] == ["QJ2", "QK1"] and len(trimmed.services) == 3
+
+
+def test_new_plan_by_region_with_services_and_bad_codes(tmp_path, capsys):
+    code, out, _ = run(capsys, "new", tmp_path / "r.specplan", "--region", "Y60", "--services", "NCBPS23K,NCBPS22E")
+    assert code == 0 and "2 services" in out
+    assert [s.code for s in open_plan(tmp_path / "r.specplan", read_only=True).services] == ["NCBPS22E", "NCBPS23K"]
+    code, _, err = run(capsys, "new", tmp_path / "x.specplan", "--icbs", "QJ2,QX9")
+    assert code == 2 and "unknown: 'QX9' (did you mean QXU?)" in err and not (tmp_path / "x.specplan").exists()
+    code, _, err = run(capsys, "new", tmp_path / "x.specplan", "--sample", "national", "--services", "NCBPS23K")
+    assert code == 2 and "--services goes with --icbs or --region" in err

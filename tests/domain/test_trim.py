@@ -1,0 +1,34 @@
+"""New plans for any ICBs and services, and dropping what a baseline leaves empty (issue 17, item 4)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from specplan.domain import Scenario, ShiftLever
+from specplan.domain.errors import ValidationError
+from specplan.domain.samples import new_plan
+from specplan.domain.trim import drop_empty
+
+
+def test_empty_icbs_and_services_are_dropped_but_not_those_a_lever_names():
+    plan = new_plan(icbs=["QJ2", "QK1", "QJM"], services=["NCBPS23K", "NCBPS23L", "NCBPS22E"])
+    spend = np.zeros(plan.baseline.shape, np.int64)
+    spend[[s.code for s in plan.services].index("NCBPS23K"), 0, 0] = 100  # services come in reference order
+    lever = ShiftLever(target_share=0.1, services=("NCBPS23L",))
+    plan = plan.replace(baseline=plan.baseline.__class__(spend, plan.baseline.activity),
+                        scenarios=(*plan.scenarios, Scenario("Shift", (lever,))))
+    trimmed, dropped = drop_empty(plan)
+    assert dropped.icbs == ("QK1", "QJM") and dropped.services == ("NCBPS22E",) and dropped.kept == ("NCBPS23L",)
+    assert [i.code for i in trimmed.icbs] == ["QJ2"] and [s.code for s in trimmed.services] == ["NCBPS23K",
+                                                                                                 "NCBPS23L"]
+    assert trimmed.baseline.total_pence == 100 and trimmed.scenarios == plan.scenarios
+    assert "kept although empty because a lever names them: NCBPS23L" in dropped.describe()
+
+
+def test_new_plan_needs_icbs_or_a_region_and_known_codes():
+    assert len(new_plan(region="Y60").icbs) == 11
+    with pytest.raises(ValidationError, match="ICB codes or a region"):
+        new_plan()
+    with pytest.raises(ValidationError, match="did you mean NCBPS23K"):
+        new_plan(icbs=["QJ2"], services=["NCBPS-23K"])
