@@ -222,8 +222,9 @@ class MainWindow(FileActions, QMainWindow):
     def _on_dirty_changed(self, _dirty: bool) -> None:
         self._update_title()
 
-    def _on_plan_changed(self, _plan) -> None:
-        self._fill_options()
+    def _on_plan_changed(self, _plan, changes, _source) -> None:
+        if changes.options or changes.everything:
+            self._fill_options()
 
     def _on_document_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)

@@ -58,6 +58,8 @@ ROWS = {
     "planning_level": {"level"},
 }
 KIND_NAMES = {"shift": "shift", "convergence": "convergence", "planning_level": "planning level"}
+#: Fields whose controls show exactly the value they send (they need no sync back from an edit).
+NUMBERS = frozenset({"target_share", "reinvest_share", "double_running_share", "substitution_ratio", "share"})
 
 
 class LeverEditor(QGroupBox):
@@ -136,6 +138,12 @@ class LeverEditor(QGroupBox):
         self.scenario, self.position = scenario, position
         self.sync()
 
+    def show_description(self) -> None:
+        """After an edit made here: the controls already show it, only the words follow."""
+        lever = self.lever()
+        if lever is not None:
+            self.heading.setText(lever.describe())
+
     def lever(self) -> ShiftLever | ConvergenceLever | PlanningLevelLever | None:
         return self.document.plan.lever_at(self.scenario, self.position)
 
@@ -212,7 +220,9 @@ class LeverEditor(QGroupBox):
         if self.lever() is None:
             return
         key = None if drag is None else (self.scenario, self.position, field, drag)
-        self._apply(edits.set_lever, field, value, merge_key=key)
+        # A number's control already shows what it sent, so it is named as the edit's source
+        # and not synced back; a setting or a level changes which controls show, so those sync.
+        self._apply(edits.set_lever, field, value, merge_key=key, source=self if field in NUMBERS else None)
 
     def _on_combo(self, field: str) -> None:
         value = self.controls[field].currentData()
@@ -222,9 +232,10 @@ class LeverEditor(QGroupBox):
         if self.lever() is not None:
             self._apply(set_phasing, kind, values)
 
-    def _apply(self, make_edit, *args, merge_key: object = None) -> bool:
+    def _apply(self, make_edit, *args, merge_key: object = None, source: object = None) -> bool:
         self._applying = True
         try:
-            return self.document.try_apply(make_edit, self.scenario, self.position, *args, merge_key=merge_key)
+            return self.document.try_apply(make_edit, self.scenario, self.position, *args, merge_key=merge_key,
+                                           source=source)
         finally:
             self._applying = False
