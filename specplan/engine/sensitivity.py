@@ -19,8 +19,7 @@ from .convergence import apply_convergence
 from .index import LEVEL_CODES, build_index
 from .parallel import chunks, map_chunks
 from .pools import pool_of
-from .projection import growth_rates
-from .rounding import round_half_away
+from .projection import grown
 from .shift import Flows, apply_shift
 
 #: Cells per batch (about 32 MB per int64 array): bigger batches page more than they save.
@@ -201,7 +200,7 @@ class _Run:
                 else:
                     apply_convergence(lever, spend[part], None, pools[part], scope[part], index, rows=mine)
 
-        map_chunks(run_rows, chunks(count * n_services))
+        map_chunks(run_rows, chunks(count * n_services), background=True)
 
 
 def _start(variant: dict[Parameter, float]) -> int:
@@ -229,13 +228,7 @@ def _projection(plan: Plan, variants: list[dict[Parameter, float]]) -> np.ndarra
 
 
 def _projections(plan: Plan, scalings: list[tuple[float, float, float]]) -> np.ndarray:
-    demographic, non_demographic, price = growth_rates(plan)
-    scale = {kind: np.array([s[n] for s in scalings]) for n, (kind, _) in enumerate(GROWTH)}
-    icb = np.cumprod(1 + demographic[None] * scale["demographic"][:, None, None], axis=2)  # [b, i, t]
-    service = np.cumprod(1 + non_demographic[None] * scale["non_demographic"][:, None, None], axis=2)
-    prices = np.cumprod(1 + price[None] * scale["price"][:, None], axis=1)  # [b, t]
-    factor = service[:, :, None, None, :] * icb[:, None, :, None, :] * prices[:, None, None, None, :]
-    return round_half_away(plan.baseline.spend_pence[None, ..., None] * factor)  # [g, s, i, k, t]
+    return grown(plan, np.asarray(scalings, np.float64))[0]  # [g, s, i, k, t]
 
 
 def _lever_params(variants, position: int) -> list[Parameter]:

@@ -1,0 +1,168 @@
+"""Batches of variants of one option, stacked as rows: the path attribution (and next Monte
+Carlo) runs every variant through.
+
+A variant may give any lever its own numbers, scale each kind of growth and switch levers off
+(a Shapley coalition is the option with some levers off). Every service row is independent of
+the others, so the variants' rows are stacked ``[variant, row]`` and each lever runs once over
+the stacked rows it can touch: only the rows in its scope, of the variants that have it on.
+Rows that no lever of the option touches keep the projection, so a batch works on the touched
+rows alone and the totals are the plan's projection plus the touched rows' change, exact in
+pence. Each row's arithmetic is the one a separate run does, so the pence are the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ..domain import ConvergenceLever, PlanningLevelLever, ShiftLever
+from ..domain.plan import Plan
+from .convergence import apply_convergence
+from .index import LEVEL_CODES, build_index
+from .parallel import map_chunks
+from .pools import pool_of
+from .projection import grown
+from .shift import Flows, apply_shift
+
+#: Cells per group of variants run together (about 32 MB per int64 array).
+BATCH_CELLS = 4_000_000
+#: The lever numbers a variant may move, by lever kind.
+NUMBERS = {"shift": ("target_share", "reinvest_share", "double_running_share", "substitution_ratio"),
+           "convergence": ("share",)}
+GROWTH_KINDS = ("demographic", "non_demographic", "price")
+
+I64 = NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class Variant:
+    """The option with ``numbers[(position, field)]`` for lever numbers, ``growth[kind]``
+    scaling each kind of growth rate, and the levers at ``off`` positions switched off."""
+
+    numbers: Mapping[tuple[int, str], float] = field(default_factory=dict)
+    growth: Mapping[str, float] = field(default_factory=dict)
+    off: frozenset[int] = frozenset()
+
+    def scaling(self) -> tuple[float, float, float]:
+        return tuple(float(self.growth.get(kind, 1.0)) for kind in GROWTH_KINDS)  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class BatchTotals:
+    """England figures per variant and year: ``spend [v, k, t]`` (double running included),
+    ``released`` and ``reinvested`` ``[v, t]`` pence."""
+
+    spend_by_setting: I64
+    released: I64
+    reinvested: I64
+
+    @property
+    def saving(self) -> I64:
+        return self.released - self.reinvested
+
+
+def run_batch(plan: Plan, option: str, variants: Sequence[Variant], *,
+              double_running: bool = True) -> BatchTotals:
+    """England totals of ``option`` under every variant (``double_running=False`` when only
+    the saving is wanted: it never changes released or reinvested)."""
+    levers = plan.scenario(option).levers
+    index = build_index(plan)
+    rows = _touched_rows(plan, index, levers)
+    n_rows, years = len(rows), plan.horizon + 1
+    scalings = [variant.scaling() for variant in variants]
+    distinct = sorted(set(scalings))
+    full = grown(plan, np.asarray(distinct, np.float64))[0]  # [g, s, i, k, t]
+    base_by_setting = full.sum(axis=(1, 2))  # [g, k, t]
+    which = np.array([distinct.index(s) for s in scalings], np.intp)
+    spend_out = base_by_setting[which].copy()
+    released_out = np.zeros((len(variants), years), np.int64)
+    reinvested_out = np.zeros_like(released_out)
+    if not n_rows or not variants:
+        return BatchTotals(spend_out, released_out, reinvested_out)
+    sub = np.ascontiguousarray(full[:, rows])  # [g, r, i, k, t]
+    per_group = max(1, BATCH_CELLS // max(sub[0].size, 1))
+    groups = [list(range(n, min(n + per_group, len(variants)))) for n in range(0, len(variants), per_group)]
+
+    def run_group(members: list[int]) -> None:
+        spend = sub[which[members]]  # a copy, [v, r, i, k, t]
+        before = spend.sum(axis=(1, 2))
+        released = np.zeros(spend.shape[:3] + spend.shape[4:], np.int64)
+        reinvested = np.zeros_like(released)
+        drift = _run_levers(plan, index, levers, rows, [variants[n] for n in members], spend,
+                            released, reinvested, double_running)
+        spend_out[members] += spend.sum(axis=(1, 2)) - before + drift
+        released_out[members] = released.sum(axis=(1, 2))
+        reinvested_out[members] = reinvested.sum(axis=(1, 2))
+
+    map_chunks(run_group, groups, background=True)
+    return BatchTotals(spend_out, released_out, reinvested_out)
+
+
+def _touched_rows(plan: Plan, index, levers) -> NDArray[np.intp]:  # type: ignore[no-untyped-def]
+    """Service rows some money-moving lever of the option has in scope."""
+    touched = np.zeros(len(plan.services), bool)
+    for lever in levers:
+        if isinstance(lever, ShiftLever):
+            touched |= index.mask(plan, lever.services, lever.icbs).any(axis=1)
+        elif isinstance(lever, ConvergenceLever):
+            touched |= index.mask(plan, lever.services)[:, 0]
+    return np.flatnonzero(touched)
+
+
+def _run_levers(plan: Plan, index, levers, rows: NDArray[np.intp], variants: list[Variant],  # type: ignore[no-untyped-def]
+                spend: I64, released: I64, reinvested: I64, double_running: bool) -> I64:
+    """Every lever in order on the stacked ``[v, r]`` rows, in place; the double running
+    ``[v, k, t]`` the variants' shift levers add to spend at the end."""
+    count, n_rows = len(variants), len(rows)
+    flat = spend.reshape((count * n_rows,) + spend.shape[2:])
+    released_flat = released.reshape((count * n_rows,) + released.shape[2:])
+    reinvested_flat = reinvested.reshape(released_flat.shape)
+    levels = np.tile(index.levels[rows], (count, 1))  # [v, r]
+    for position, lever in enumerate(levers):
+        if isinstance(lever, PlanningLevelLever):
+            on = np.array([position not in v.off for v in variants])
+            scope = index.mask(plan, lever.services)[rows, 0]
+            levels[np.ix_(on, scope)] = LEVEL_CODES[lever.level]
+    pools = pool_of(levels.ravel(), index).reshape(count * n_rows, -1)
+    extra = np.zeros(spend.shape[:1] + spend.shape[3:], np.int64)  # [v, k, t]
+    for position, lever in enumerate(levers):
+        if not isinstance(lever, (ShiftLever, ConvergenceLever)):
+            continue
+        on = [n for n, v in enumerate(variants) if position not in v.off]
+        if isinstance(lever, ShiftLever):
+            scope = index.mask(plan, lever.services, lever.icbs)[rows]
+        else:
+            scope = index.mask(plan, lever.services)[rows]
+        mine = np.flatnonzero(scope.any(axis=1))
+        if not on or not mine.size:
+            continue
+        stacked = (np.asarray(on)[:, None] * n_rows + mine[None, :]).ravel()
+        numbers = {name: np.repeat([variants[n].numbers.get((position, name), getattr(lever, name)) for n in on],
+                                   mine.size).astype(np.float64)
+                   for name in NUMBERS[lever.kind]}
+        cube = flat[stacked]
+        if isinstance(lever, ShiftLever):
+            flows = Flows(np.zeros(cube.shape[:2] + cube.shape[3:], np.int64),
+                          np.zeros(cube.shape[:2] + cube.shape[3:], np.int64), np.zeros(1),
+                          track_double_running=double_running)
+            apply_shift(lever, cube, None, flows, np.tile(scope[mine], (len(on), 1)),
+                        np.array(lever.phasing.profile(plan.horizon)), plan.setting_index[lever.from_setting],
+                        plan.setting_index[lever.to_setting], rows=numbers)
+            released_flat[stacked] += flows.released
+            reinvested_flat[stacked] += flows.reinvested
+            if flows.double_running is not None:
+                by_variant = flows.double_running.reshape((len(on), mine.size) + cube.shape[1:]).sum(axis=(1, 2))
+                extra[on] += by_variant
+        else:
+            apply_convergence(lever, cube, None, pools[stacked], np.tile(scope[mine, 0], len(on)), index,
+                              rows=numbers)
+        flat[stacked] = cube
+    return extra
+
+
+def switched_off(n_levers: int, members: Sequence[bool]) -> frozenset[int]:
+    """The ``off`` set of a coalition given as one flag a lever, True for on."""
+    return frozenset(n for n in range(n_levers) if not members[n])
