@@ -65,40 +65,97 @@ class BatchTotals:
 
 
 def run_batch(plan: Plan, option: str, variants: Sequence[Variant], *,
-              double_running: bool = True) -> BatchTotals:
-    """England totals of ``option`` under every variant (``double_running=False`` when only
-    the saving is wanted: it never changes released or reinvested)."""
+              saving_only: bool = False) -> BatchTotals:
+    """England totals of ``option`` under every variant.
+
+    ``saving_only`` when only released and reinvested are wanted: then spend is left at zero,
+    and neither double running nor the levers after the last shift lever (only shift levers
+    release money) are run, nor the projection of rows no lever touches.
+    """
     levers = plan.scenario(option).levers
+    if saving_only:
+        last = max((n for n, lever in enumerate(levers) if isinstance(lever, ShiftLever)), default=-1)
+        levers = levers[: last + 1]
     index = build_index(plan)
     rows = _touched_rows(plan, index, levers)
     n_rows, years = len(rows), plan.horizon + 1
     scalings = [variant.scaling() for variant in variants]
     distinct = sorted(set(scalings))
-    full = grown(plan, np.asarray(distinct, np.float64))[0]  # [g, s, i, k, t]
-    base_by_setting = full.sum(axis=(1, 2))  # [g, k, t]
     which = np.array([distinct.index(s) for s in scalings], np.intp)
-    spend_out = base_by_setting[which].copy()
     released_out = np.zeros((len(variants), years), np.int64)
     reinvested_out = np.zeros_like(released_out)
+    if saving_only:
+        spend_out = np.zeros((len(variants), len(plan.settings), years), np.int64)
+        sub = _projections(plan, distinct, rows)  # [g, r, i, k, t]
+    else:
+        full = _projections(plan, distinct, None)  # [g, s, i, k, t]
+        spend_out = full.sum(axis=(1, 2))[which]  # [v, k, t]
+        sub = np.ascontiguousarray(full[:, rows])
     if not n_rows or not variants:
         return BatchTotals(spend_out, released_out, reinvested_out)
-    sub = np.ascontiguousarray(full[:, rows])  # [g, r, i, k, t]
+    starts = [_start(variant, levers) for variant in variants]
+    plain = distinct.index((1.0, 1.0, 1.0)) if (1.0, 1.0, 1.0) in distinct else 0
+    shared = _plan_as_is(plan, index, levers, rows, sub[plain], sorted({n for n in starts if n > 0}),
+                         not saving_only)
     per_group = max(1, BATCH_CELLS // max(sub[0].size, 1))
-    groups = [list(range(n, min(n + per_group, len(variants)))) for n in range(0, len(variants), per_group)]
+    groups = []
+    for start in sorted(set(starts)):
+        members = [n for n, at in enumerate(starts) if at == start]
+        groups += [(start, members[n:n + per_group]) for n in range(0, len(members), per_group)]
 
-    def run_group(members: list[int]) -> None:
-        spend = sub[which[members]]  # a copy, [v, r, i, k, t]
-        before = spend.sum(axis=(1, 2))
-        released = np.zeros(spend.shape[:3] + spend.shape[4:], np.int64)
-        reinvested = np.zeros_like(released)
-        drift = _run_levers(plan, index, levers, rows, [variants[n] for n in members], spend,
-                            released, reinvested, double_running)
-        spend_out[members] += spend.sum(axis=(1, 2)) - before + drift
+    def run_group(group: tuple[int, list[int]]) -> None:
+        start, members = group
+        if start:
+            spend, released, reinvested, drift = (np.repeat(a[None], len(members), axis=0) for a in shared[start])
+        else:
+            spend = sub[which[members]]  # a copy, [v, r, i, k, t]
+            released = np.zeros(spend.shape[:3] + spend.shape[4:], np.int64)
+            reinvested = np.zeros_like(released)
+            drift = np.zeros(spend.shape[:1] + spend.shape[3:], np.int64)
+        drift += _run_levers(plan, index, levers, rows, [variants[n] for n in members], spend,
+                             released, reinvested, not saving_only, first=start)
+        if not saving_only:
+            spend_out[members] += spend.sum(axis=(1, 2)) - sub[which[members]].sum(axis=(1, 2)) + drift
         released_out[members] = released.sum(axis=(1, 2))
         reinvested_out[members] = reinvested.sum(axis=(1, 2))
 
     map_chunks(run_group, groups, background=True)
     return BatchTotals(spend_out, released_out, reinvested_out)
+
+
+def _projections(plan: Plan, scalings: list[tuple[float, float, float]], rows: NDArray[np.intp] | None) -> I64:
+    """The projection (``projection.grown``, the one the full run uses) under each scaling."""
+    return grown(plan, np.asarray(scalings, np.float64), rows)[0]
+
+
+def _start(variant: Variant, levers: Sequence[object]) -> int:
+    """The first lever a variant changes, up to which it is the plan as it is (0 when it
+    scales growth or switches a planning level off: pools are set before any lever runs)."""
+    off = [n for n in variant.off if n < len(levers)]  # levers past the last one run cannot matter
+    if variant.scaling() != (1.0, 1.0, 1.0) or any(isinstance(levers[n], PlanningLevelLever) for n in off):
+        return 0
+    changed = [n for n, _name in variant.numbers if n < len(levers)] + off
+    return min(changed, default=len(levers))
+
+
+def _plan_as_is(plan: Plan, index, levers, rows, projection: I64, positions: list[int],  # type: ignore[no-untyped-def]
+                double_running: bool) -> dict[int, tuple[I64, I64, I64, I64]]:
+    """The option as it is just before each lever in ``positions``: spend, released,
+    reinvested ``[r, ...]`` and double running so far ``[k, t]``, shared by the variants that
+    change nothing earlier."""
+    if not positions:
+        return {}
+    spend = projection[None].copy()
+    released = np.zeros(spend.shape[:3] + spend.shape[4:], np.int64)
+    reinvested = np.zeros_like(released)
+    drift = np.zeros(spend.shape[:1] + spend.shape[3:], np.int64)
+    snapshots, done = {}, 0
+    for position in positions:
+        drift += _run_levers(plan, index, levers, rows, [Variant()], spend, released, reinvested, double_running,
+                             first=done, stop=position)
+        done = position
+        snapshots[position] = (spend[0].copy(), released[0].copy(), reinvested[0].copy(), drift[0].copy())
+    return snapshots
 
 
 def _touched_rows(plan: Plan, index, levers) -> NDArray[np.intp]:  # type: ignore[no-untyped-def]
@@ -113,9 +170,10 @@ def _touched_rows(plan: Plan, index, levers) -> NDArray[np.intp]:  # type: ignor
 
 
 def _run_levers(plan: Plan, index, levers, rows: NDArray[np.intp], variants: list[Variant],  # type: ignore[no-untyped-def]
-                spend: I64, released: I64, reinvested: I64, double_running: bool) -> I64:
-    """Every lever in order on the stacked ``[v, r]`` rows, in place; the double running
-    ``[v, k, t]`` the variants' shift levers add to spend at the end."""
+                spend: I64, released: I64, reinvested: I64, double_running: bool, *, first: int = 0,
+                stop: int | None = None) -> I64:
+    """Levers ``first..stop`` in order on the stacked ``[v, r]`` rows, in place; the double
+    running ``[v, k, t]`` their shift levers add to spend at the end."""
     count, n_rows = len(variants), len(rows)
     flat = spend.reshape((count * n_rows,) + spend.shape[2:])
     released_flat = released.reshape((count * n_rows,) + released.shape[2:])
@@ -128,7 +186,8 @@ def _run_levers(plan: Plan, index, levers, rows: NDArray[np.intp], variants: lis
             levels[np.ix_(on, scope)] = LEVEL_CODES[lever.level]
     pools = pool_of(levels.ravel(), index).reshape(count * n_rows, -1)
     extra = np.zeros(spend.shape[:1] + spend.shape[3:], np.int64)  # [v, k, t]
-    for position, lever in enumerate(levers):
+    for position in range(first, len(levers) if stop is None else stop):
+        lever = levers[position]
         if not isinstance(lever, (ShiftLever, ConvergenceLever)):
             continue
         on = [n for n, v in enumerate(variants) if position not in v.off]
@@ -142,24 +201,28 @@ def _run_levers(plan: Plan, index, levers, rows: NDArray[np.intp], variants: lis
         stacked = (np.asarray(on)[:, None] * n_rows + mine[None, :]).ravel()
         numbers = {name: np.repeat([variants[n].numbers.get((position, name), getattr(lever, name)) for n in on],
                                    mine.size).astype(np.float64)
-                   for name in NUMBERS[lever.kind]}
-        cube = flat[stacked]
+                   for name in NUMBERS[lever.kind]
+                   if any((position, name) in variants[n].numbers for n in on)}  # else the lever's own
+        whole = stacked.size == count * n_rows  # every row, in order: work in place
+        cube = flat if whole else flat[stacked]
         if isinstance(lever, ShiftLever):
-            flows = Flows(np.zeros(cube.shape[:2] + cube.shape[3:], np.int64),
-                          np.zeros(cube.shape[:2] + cube.shape[3:], np.int64), np.zeros(1),
-                          track_double_running=double_running)
+            flows = Flows(released_flat if whole else np.zeros(cube.shape[:2] + cube.shape[3:], np.int64),
+                          reinvested_flat if whole else np.zeros(cube.shape[:2] + cube.shape[3:], np.int64),
+                          np.zeros(1), track_double_running=double_running)
             apply_shift(lever, cube, None, flows, np.tile(scope[mine], (len(on), 1)),
                         np.array(lever.phasing.profile(plan.horizon)), plan.setting_index[lever.from_setting],
                         plan.setting_index[lever.to_setting], rows=numbers)
-            released_flat[stacked] += flows.released
-            reinvested_flat[stacked] += flows.reinvested
+            if not whole:
+                released_flat[stacked] += flows.released
+                reinvested_flat[stacked] += flows.reinvested
             if flows.double_running is not None:
                 by_variant = flows.double_running.reshape((len(on), mine.size) + cube.shape[1:]).sum(axis=(1, 2))
                 extra[on] += by_variant
         else:
             apply_convergence(lever, cube, None, pools[stacked], np.tile(scope[mine, 0], len(on)), index,
                               rows=numbers)
-        flat[stacked] = cube
+        if not whole:
+            flat[stacked] = cube
     return extra
 
 

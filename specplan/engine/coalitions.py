@@ -49,7 +49,7 @@ def coalition_values(plan: Plan, option: str, coalitions: Sequence[Sequence[bool
             lever for lever, on in zip(levers, members) if on))), metric, year) for members in coalitions],
             dtype=np.float64)
     variants = [Variant(off=switched_off(len(levers), members)) for members in coalitions]
-    totals = run_batch(plan, option, variants, double_running=metric != "cumulative_saving")
+    totals = run_batch(plan, option, variants, saving_only=metric == "cumulative_saving")
     if metric == "cumulative_saving":
         return [int(v) for v in totals.saving[:, : year + 1].sum(axis=1)]
     spend = totals.spend_by_setting[:, :, year]  # [v, k]
