@@ -22,7 +22,7 @@ from ..domain import ConvergenceLever, PlanningLevelLever, ShiftLever
 from ..domain.plan import Plan
 from .convergence import apply_convergence
 from .index import LEVEL_CODES, build_index
-from .parallel import map_chunks
+from .parallel import map_chunks, workers
 from .pools import pool_of
 from .projection import grown
 from .shift import Flows, apply_shift
@@ -119,13 +119,29 @@ def run_batch(plan: Plan, option: str, variants: Sequence[Variant], *,
         released_out[members] = released.sum(axis=(1, 2))
         reinvested_out[members] = reinvested.sum(axis=(1, 2))
 
-    map_chunks(run_group, groups, background=True)
+    def run_bin(share: list[tuple[int, list[int]]]) -> None:
+        for group in share:
+            run_group(group)
+
+    map_chunks(run_bin, [b for b in _bins(groups, len(levers), workers()) if b], background=True)
     return BatchTotals(spend_out, released_out, reinvested_out)
 
 
 def _projections(plan: Plan, scalings: list[tuple[float, float, float]], rows: NDArray[np.intp] | None) -> I64:
     """The projection (``projection.grown``, the one the full run uses) under each scaling."""
     return grown(plan, np.asarray(scalings, np.float64), rows)[0]
+
+
+def _bins(groups: list[tuple[int, list[int]]], n_levers: int, count: int) -> list[list[tuple[int, list[int]]]]:
+    """Groups shared out over ``count`` workers, largest first to the least loaded (a group's
+    work is its variants times the levers it runs)."""
+    bins: list[list[tuple[int, list[int]]]] = [[] for _ in range(count)]
+    loads = [0] * count
+    for group in sorted(groups, key=lambda g: -len(g[1]) * (n_levers - g[0] + 1)):
+        lightest = loads.index(min(loads))
+        bins[lightest].append(group)
+        loads[lightest] += len(group[1]) * (n_levers - group[0] + 1)
+    return bins
 
 
 def _start(variant: Variant, levers: Sequence[object]) -> int:
