@@ -19,9 +19,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..domain import ConvergenceLever, PlanningLevelLever, ShiftLever
+from ..domain.levers import Lever
 from ..domain.plan import Plan
 from .convergence import apply_convergence
-from .index import LEVEL_CODES, build_index
+from .index import LEVEL_CODES, PlanIndex, build_index
 from .parallel import map_chunks, workers
 from .pools import pool_of
 from .projection import grown
@@ -47,7 +48,8 @@ class Variant:
     off: frozenset[int] = frozenset()
 
     def scaling(self) -> tuple[float, float, float]:
-        return tuple(float(self.growth.get(kind, 1.0)) for kind in GROWTH_KINDS)  # type: ignore[return-value]
+        demographic, non_demographic, price = (float(self.growth.get(kind, 1.0)) for kind in GROWTH_KINDS)
+        return demographic, non_demographic, price
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ def _bins(groups: list[tuple[int, list[int]]], n_levers: int, count: int) -> lis
     return bins
 
 
-def _start(variant: Variant, levers: Sequence[object]) -> int:
+def _start(variant: Variant, levers: Sequence[Lever]) -> int:
     """The first lever a variant changes, up to which it is the plan as it is (0 when it
     scales growth or switches a planning level off: pools are set before any lever runs)."""
     off = [n for n in variant.off if n < len(levers)]  # levers past the last one run cannot matter
@@ -154,8 +156,8 @@ def _start(variant: Variant, levers: Sequence[object]) -> int:
     return min(changed, default=len(levers))
 
 
-def _plan_as_is(plan: Plan, index, levers, rows, projection: I64, positions: list[int],  # type: ignore[no-untyped-def]
-                double_running: bool) -> dict[int, tuple[I64, I64, I64, I64]]:
+def _plan_as_is(plan: Plan, index: PlanIndex, levers: Sequence[Lever], rows: NDArray[np.intp], projection: I64,
+                positions: list[int], double_running: bool) -> dict[int, tuple[I64, I64, I64, I64]]:
     """The option as it is just before each lever in ``positions``: spend, released,
     reinvested ``[r, ...]`` and double running so far ``[k, t]``, shared by the variants that
     change nothing earlier."""
@@ -174,7 +176,7 @@ def _plan_as_is(plan: Plan, index, levers, rows, projection: I64, positions: lis
     return snapshots
 
 
-def _touched_rows(plan: Plan, index, levers) -> NDArray[np.intp]:  # type: ignore[no-untyped-def]
+def _touched_rows(plan: Plan, index: PlanIndex, levers: Sequence[Lever]) -> NDArray[np.intp]:
     """Service rows some money-moving lever of the option has in scope."""
     touched = np.zeros(len(plan.services), bool)
     for lever in levers:
@@ -185,7 +187,7 @@ def _touched_rows(plan: Plan, index, levers) -> NDArray[np.intp]:  # type: ignor
     return np.flatnonzero(touched)
 
 
-def _run_levers(plan: Plan, index, levers, rows: NDArray[np.intp], variants: list[Variant],  # type: ignore[no-untyped-def]
+def _run_levers(plan: Plan, index: PlanIndex, levers: Sequence[Lever], rows: NDArray[np.intp], variants: list[Variant],
                 spend: I64, released: I64, reinvested: I64, double_running: bool, *, first: int = 0,
                 stop: int | None = None) -> I64:
     """Levers ``first..stop`` in order on the stacked ``[v, r]`` rows, in place; the double
@@ -197,9 +199,9 @@ def _run_levers(plan: Plan, index, levers, rows: NDArray[np.intp], variants: lis
     levels = np.tile(index.levels[rows], (count, 1))  # [v, r]
     for position, lever in enumerate(levers):
         if isinstance(lever, PlanningLevelLever):
-            on = np.array([position not in v.off for v in variants])
-            scope = index.mask(plan, lever.services)[rows, 0]
-            levels[np.ix_(on, scope)] = LEVEL_CODES[lever.level]
+            having = np.array([position not in v.off for v in variants])
+            rows_on = index.mask(plan, lever.services)[rows, 0]
+            levels[np.ix_(having, rows_on)] = LEVEL_CODES[lever.level]
     pools = pool_of(levels.ravel(), index).reshape(count * n_rows, -1)
     extra = np.zeros(spend.shape[:1] + spend.shape[3:], np.int64)  # [v, k, t]
     for position in range(first, len(levers) if stop is None else stop):
@@ -214,7 +216,7 @@ def _run_levers(plan: Plan, index, levers, rows: NDArray[np.intp], variants: lis
         mine = np.flatnonzero(scope.any(axis=1))
         if not on or not mine.size:
             continue
-        stacked = (np.asarray(on)[:, None] * n_rows + mine[None, :]).ravel()
+        stacked = (np.asarray(on, np.intp)[:, None] * n_rows + mine[None, :]).ravel()
         numbers = {name: np.repeat([variants[n].numbers.get((position, name), getattr(lever, name)) for n in on],
                                    mine.size).astype(np.float64)
                    for name in NUMBERS[lever.kind]

@@ -60,7 +60,8 @@ def coalition_values(plan: Plan, option: str, coalitions: Sequence[Sequence[bool
         return np.zeros(len(variants))
     total = spend.sum(axis=1).astype(np.float64)
     part = spend[:, community].astype(np.float64)
-    return np.divide(part, total, out=np.zeros_like(total), where=total > 0)
+    shares: NDArray[np.float64] = np.divide(part, total, out=np.zeros_like(total), where=total > 0)
+    return shares
 
 
 def lever_text(plan: Plan, lever: Lever) -> str:

@@ -79,7 +79,7 @@ def tornado(plan: Plan, scenario_name: str, amount: float = 0.2) -> Tornado:
     params = parameters(plan, scenario_name)
     last_shift = _last_shift(plan, scenario_name)
     variants: list[dict[Parameter, float]] = [{}]
-    slots = []
+    slots: list[tuple[Parameter, float, float, int | None]] = []
     for param in params:
         low, high = _moved(param, 1 - amount), _moved(param, 1 + amount)
         if _moves_money(param, last_shift):
@@ -110,7 +110,8 @@ def batch_savings(plan: Plan, scenario_name: str, variants: list[dict[Parameter,
     """Cumulative saving (pence) of the option under each variant, as one batch of the
     engine's batch path (``batch.run_batch``)."""
     batch = [_variant(variant) for variant in variants]
-    return run_batch(plan, scenario_name, batch, saving_only=True).saving.sum(axis=1)
+    savings: NDArray[np.int64] = run_batch(plan, scenario_name, batch, saving_only=True).saving.sum(axis=1)
+    return savings
 
 
 def _variant(moved: dict[Parameter, float]) -> Variant:
