@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -45,7 +47,7 @@ def growth_rates(plan: Plan) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     demographic = np.zeros((len(plan.icbs), years))
     non_demographic = np.zeros((len(plan.services), years))
     price = np.zeros((1, years))
-    targets = {
+    targets: dict[str, tuple[np.ndarray, Mapping[Any, int]]] = {
         "demographic": (demographic, plan.icb_index),
         "non_demographic": (non_demographic, plan.service_index),
         "price": (price, {None: 0}),
