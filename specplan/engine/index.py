@@ -39,7 +39,8 @@ class PlanIndex:
         """``[s, i]`` True where a lever's scope applies (empty scope = everything)."""
         service_on = _scope(plan.service_index, services, self.n_services)
         icb_on = _scope(plan.icb_index, icbs, self.n_icbs)
-        return service_on[:, None] & icb_on[None, :]
+        both: np.ndarray = service_on[:, None] & icb_on[None, :]
+        return both
 
 
 def build_index(plan: Plan) -> PlanIndex:

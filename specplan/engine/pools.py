@@ -18,7 +18,8 @@ def pool_of(levels: np.ndarray, index: PlanIndex) -> np.ndarray:
     national = np.zeros(index.n_icbs, np.intp)
     icb = np.arange(index.n_icbs, dtype=np.intp)
     by_level = np.stack([national, index.region_of_icb, icb])  # [level, i]
-    return by_level[levels]
+    slots: np.ndarray = by_level[levels]
+    return slots
 
 
 def fair_shares(spend: np.ndarray, pools: np.ndarray, index: PlanIndex) -> np.ndarray:
@@ -59,7 +60,8 @@ def pool_patients(inpatient_bed_days: np.ndarray, pools: np.ndarray, index: Plan
     """Patients a year in each pool, ``[s, p, t]``: bed days over bed days per patient
     (NaN where the service has no per-patient figure)."""
     bed_days = group_sum(inpatient_bed_days, pools, index.n_pools)
-    return bed_days / index.bed_days_per_patient[:, None, None]
+    patients: np.ndarray = bed_days / index.bed_days_per_patient[:, None, None]
+    return patients
 
 
 def demand_variation(patients: np.ndarray) -> np.ndarray:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
+from ..domain.levers import Lever
 from ..domain.plan import Plan
 from .calculate import PlanResults
 from .results import ScenarioResult
 
 
-def summarise(results: PlanResults, scenario: str | None = None) -> dict:
+def summarise(results: PlanResults, scenario: str | None = None) -> dict[str, Any]:
     """``plan``, ``base_year``, ``years``, ``settings`` and per scenario its totals per year."""
     plan = results.plan
     chosen = [results.scenario(scenario)] if scenario else list(results.scenarios)
@@ -23,7 +27,7 @@ def summarise(results: PlanResults, scenario: str | None = None) -> dict:
     }
 
 
-def _scenario(plan: Plan, result: ScenarioResult) -> dict:
+def _scenario(plan: Plan, result: ScenarioResult) -> dict[str, Any]:
     by_region = {
         region.code: {"name": region.name, "spend_pence": _ints(result.spend_by_region[n]),
                       "distance_from_fair_share_pence": _ints(result.distance_by_region[n])}
@@ -51,9 +55,9 @@ def _scenario(plan: Plan, result: ScenarioResult) -> dict:
     }
 
 
-def _levers(plan: Plan, name: str):
+def _levers(plan: Plan, name: str) -> tuple[Lever, ...]:
     return next((s.levers for s in plan.scenarios if s.name == name), ())
 
 
-def _ints(values) -> list[int]:
+def _ints(values: Iterable[Any]) -> list[int]:
     return [int(v) for v in values]
