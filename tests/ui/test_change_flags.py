@@ -3,18 +3,9 @@ catch up when shown; scores and comments move no chart (Anki's OpChanges habit).
 
 from __future__ import annotations
 
-import pytest
-from test_options import choose_option, drag_slider, flush, open_options
+from test_options import choose_option, discard_on_close, drag_slider, flush, open_options  # noqa: F401
 
 from specplan.domain import edits
-
-
-@pytest.fixture(autouse=True)
-def discard_on_close(dialogs, window):
-    dialogs.answer("ask_save_changes", "discard")
-    yield
-    if window.document is not None:
-        window.document.undo_stack.clear()
 
 
 def spy(monkeypatch, calls: list[str], obj, name: str, label: str) -> None:
