@@ -60,7 +60,8 @@ def vintage_from_rows(file: str, rows: Rows, known: Vintages, notes: str = "") -
         details[row["code"]] = (line, detail)
         icb_rows.append((line, row))
     icbs = build_icbs(file, icb_rows, {r.code for r in load_reference().regions})
-    succession = build_succession(file, rows, previous, icbs)
+    pairs = [(line, {**row, "to_code": row["code"]}) for line, row in rows]  # each row: code from from_code
+    succession = build_succession(file, pairs, previous, icbs)
     return Vintage(code, effective_from, icbs, previous.code, succession, source=file, notes=notes)
 
 
