@@ -74,7 +74,15 @@ class Vintage:
         return self._by_from.get(from_code, ())
 
     def predecessors(self, to_code: str) -> tuple[Succession, ...]:
-        return tuple(s for s in self.succession if s.to_code == to_code)
+        """Where ICB ``to_code`` came from, in the succession's order."""
+        return self._by_to.get(to_code, ())
+
+    @cached_property
+    def _by_to(self) -> dict[str, tuple[Succession, ...]]:
+        grouped: dict[str, list[Succession]] = {}
+        for step in self.succession:
+            grouped.setdefault(step.to_code, []).append(step)
+        return {code: tuple(steps) for code, steps in grouped.items()}
 
     @cached_property
     def _by_from(self) -> dict[str, tuple[Succession, ...]]:

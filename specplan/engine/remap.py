@@ -126,26 +126,27 @@ def _plan_widened(plan: Plan, source: Vintage, target: Vintage, codes: list[str]
 
 def covered_share(source: Vintage, target: Vintage, code: str, named: set[str]) -> Fraction:
     """Share of new ICB ``code``'s population (reference weights) that came from ``named`` old ICBs."""
-    parts = [(s.from_code, s.share * Fraction(source.icb(s.from_code).population)) for s in target.predecessors(code)]
+    steps = target.predecessors(code)
+    if all(s.from_code in named for s in steps):
+        return Fraction(1)
+    parts = [(s.from_code, s.share * Fraction(source.icb(s.from_code).population)) for s in steps]
     total = sum((p for _, p in parts), Fraction(0))
     return sum((p for c, p in parts if c in named), Fraction(0)) / total
 
 
 def reconcile(before: Plan, after: Plan, by_region: bool) -> tuple[Reconciliation, ...]:
     """Base-year spend per service and setting (and region) in both plans, where either has any."""
-    def totals(plan: Plan) -> dict[tuple[str, str, str | None], int]:
-        spend = plan.baseline.spend_pence
-        regions = [icb.region if by_region else None for icb in plan.icbs]
-        out: dict[tuple[str, str, str | None], int] = {}
-        for region in dict.fromkeys(regions):
-            mask = np.array([r == region for r in regions])
-            sums = spend[:, mask, :].sum(axis=1)
-            for s, service in enumerate(plan.services):
-                for k, setting in enumerate(plan.settings):
-                    out[service.code, setting, region] = int(sums[s, k])
-        return out
+    regions = list(dict.fromkeys(icb.region for icb in before.icbs + after.icbs)) if by_region else [None]
+
+    def totals(plan: Plan) -> np.ndarray:
+        member = np.zeros((len(plan.icbs), len(regions)), np.int64)
+        for n, icb in enumerate(plan.icbs):
+            member[n, regions.index(icb.region) if by_region else 0] = 1
+        return np.einsum("sik,ir->rsk", plan.baseline.spend_pence, member)
 
     old, new = totals(before), totals(after)
-    return tuple(Reconciliation(s, k, old.get((s, k, r), 0), new.get((s, k, r), 0), r)
-                 for (s, k, r) in dict.fromkeys([*old, *new]) if old.get((s, k, r)) or new.get((s, k, r)))
-
+    r, s, k = np.nonzero((old != 0) | (new != 0))
+    services, settings = [x.code for x in before.services], before.settings
+    return tuple(Reconciliation(services[b], settings[c], o, n, regions[a])
+                 for a, b, c, o, n in zip(r.tolist(), s.tolist(), k.tolist(), old[r, s, k].tolist(),
+                                          new[r, s, k].tolist()))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -17,9 +18,9 @@ class Destination:
     spend_pence: int
 
 
-@dataclass(frozen=True)
-class Reconciliation:
-    """Base-year spend of a service and setting (in one region, or England when ``region`` is None)."""
+class Reconciliation(NamedTuple):
+    """Base-year spend of a service and setting (in one region, or England when ``region`` is None);
+    a named tuple, as a national plan has thousands of these rows."""
 
     service: str
     setting: str

@@ -18,8 +18,19 @@ def split_spend(spend: np.ndarray, units: np.ndarray, scale: int) -> np.ndarray:
 
     A successor gets the floor of its quota ``spend * units / scale``; the pence left over go
     one each to the largest remainders, ties to the earlier successor (``g`` is in the new
-    vintage's order of ICBs, which is the plan's order after re-mapping).
+    vintage's order of ICBs, which is the plan's order after re-mapping). An ICB with one
+    successor (share 1) passes its spend through untouched.
     """
+    parts = np.zeros((spend.shape[0], units.shape[0], units.shape[1], spend.shape[2]), np.int64)
+    whole_icb = units[:, 0] == scale
+    parts[:, whole_icb, 0, :] = spend[:, whole_icb, :]
+    split = np.flatnonzero(~whole_icb)
+    if split.size:
+        parts[:, split] = _largest_remainder(spend[:, split, :], units[split], scale)
+    return parts
+
+
+def _largest_remainder(spend: np.ndarray, units: np.ndarray, scale: int) -> np.ndarray:
     whole, rest = np.divmod(spend[:, :, None, :], scale)
     weight = units[None, :, :, None]
     product = rest * weight
@@ -27,9 +38,8 @@ def split_spend(spend: np.ndarray, units: np.ndarray, scale: int) -> np.ndarray:
     remainder = product % scale
     remainder[np.broadcast_to(weight == 0, remainder.shape)] = -1  # padding is never awarded
     short = spend - parts.sum(axis=2)
-    n = units.shape[1]
     rank = np.zeros(parts.shape, np.int64)
-    for other in range(n):
+    for other in range(units.shape[1]):
         theirs = remainder[:, :, other: other + 1, :]
         ahead = theirs > remainder
         ahead[:, :, other + 1:, :] |= theirs == remainder[:, :, other + 1:, :]
@@ -39,13 +49,12 @@ def split_spend(spend: np.ndarray, units: np.ndarray, scale: int) -> np.ndarray:
 
 
 def gather(parts: np.ndarray, to_index: np.ndarray, units: np.ndarray, n_new: int) -> np.ndarray:
-    """Add the parts ``[s, i, g, k]`` landing on the same new ICB: ``[s, j, k]`` (any dtype)."""
-    s, i, g, k = parts.shape
-    one_hot = np.zeros((i * g, n_new), parts.dtype)
-    real = (units > 0).ravel()
-    one_hot[np.arange(i * g)[real], to_index.ravel()[real]] = 1
-    flat = parts.transpose(0, 3, 1, 2).reshape(s * k, i * g)
-    return (flat @ one_hot).reshape(s, k, n_new).transpose(0, 2, 1)
+    """Add the parts ``[s, i, g, k]`` landing on the same new ICB: ``[s, j, k]`` (exact for ints)."""
+    out = np.zeros((parts.shape[0], n_new, parts.shape[3]), parts.dtype)
+    for g in range(units.shape[1]):
+        real = units[:, g] > 0
+        np.add.at(out, (slice(None), to_index[real, g], slice(None)), parts[:, real, g, :])
+    return out
 
 
 def split_activity(activity: np.ndarray, units: np.ndarray, scale: int) -> np.ndarray:
