@@ -94,7 +94,7 @@ def changes_between(before: Plan, after: Plan) -> Changes:
         flags["description"] = True
     if before.growth != after.growth:
         flags["growth"] = True
-    if before.regions != after.regions or before.icbs != after.icbs:
+    if before.regions != after.regions or before.icbs != after.icbs or before.vintage != after.vintage:
         flags["footprints"] = True
     if before.services != after.services or before.settings != after.settings:
         if _levels_only(before, after):

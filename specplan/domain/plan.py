@@ -14,6 +14,7 @@ from .growth import Growth
 from .levers import ConvergenceLever, Lever, PlanningLevelLever, ShiftLever
 from .scenario import Scenario
 from .services import STANDARD_SETTINGS, ServiceLine
+from .vintages import LATEST_BUILTIN_VINTAGE
 from .years import year_label
 
 MAX_HORIZON = 15
@@ -28,7 +29,8 @@ class Plan:
     ``base_year`` is the calendar year the base financial year starts (2025 for 2025/26);
     ``horizon`` counts the years projected after it. ``viability_max_variation`` is the largest
     yearly swing in a pool's demand (as a share of its budget, at 95%) a pool may carry before
-    it is flagged as too small.
+    it is flagged as too small. ``vintage`` is the code of the ICB vintage (``2022-07``,
+    ``2026-04`` or one a user added) the plan's ICB codes belong to.
     """
 
     name: str
@@ -47,11 +49,14 @@ class Plan:
     description: str = ""
     appraisal: Appraisal = field(default_factory=Appraisal)
     review: Review = field(default_factory=Review)
+    vintage: str = LATEST_BUILTIN_VINTAGE
 
     def __post_init__(self) -> None:
         for name in ("regions", "icbs", "services", "settings", "scenarios"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         check(bool(self.name.strip()), "plan name", self.name, "a non-empty name")
+        check(isinstance(self.vintage, str) and bool(self.vintage.strip()), "vintage", self.vintage,
+              "an ICB vintage code such as 2026-04")
         check(
             isinstance(self.horizon, int) and 1 <= self.horizon <= MAX_HORIZON,
             "horizon",

@@ -12,11 +12,12 @@ from .results import ScenarioResult
 
 
 def summarise(results: PlanResults, scenario: str | None = None) -> dict[str, Any]:
-    """``plan``, ``base_year``, ``years``, ``settings`` and per scenario its totals per year."""
+    """``plan``, ``vintage``, ``base_year``, ``years``, ``settings`` and per scenario its totals per year."""
     plan = results.plan
     chosen = [results.scenario(scenario)] if scenario else list(results.scenarios)
     return {
         "plan": plan.name,
+        "vintage": plan.vintage,
         "base_year": plan.years[0],
         "horizon": plan.horizon,
         "years": list(plan.years),

@@ -17,7 +17,7 @@ from .writer import MONEY_PENCE, SafeWorkbook, set_widths, widths, write_rows, w
 
 WORKBOOK_FORMAT = 1
 PLAN_FIELDS = ("specplan_workbook", "name", "description", "base_year", "horizon", "settings",
-               "occupancy_default", "occupancy_mental_health", "viability_max_variation")
+               "occupancy_default", "occupancy_mental_health", "viability_max_variation", "vintage")
 COLUMNS: dict[str, tuple[str, ...]] = {
     "Baseline": ("service_code", "icb_code", "setting", "activity", "spend_gbp"),
     "Growth": ("kind", "code", "year", "rate"),
@@ -40,7 +40,7 @@ def plan_rows(plan: Plan) -> list[list]:
         ["base_year", year_label(plan.base_year)], ["horizon", plan.horizon],
         ["settings", ", ".join(plan.settings)], ["occupancy_default", plan.occupancy_default],
         ["occupancy_mental_health", plan.occupancy_mental_health],
-        ["viability_max_variation", plan.viability_max_variation],
+        ["viability_max_variation", plan.viability_max_variation], ["vintage", plan.vintage],
     ]
 
 

@@ -8,6 +8,8 @@ codes used on the Baseline, Growth and Levers sheets decide what the plan covers
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..domain import ICB, PlanningLevel, Region, ServiceLine
 from ..domain.errors import ValidationError
 from ..domain.reference import load_reference
@@ -18,9 +20,13 @@ _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0", ""}
 
 
-def read_structure(tables: dict[str, Table | None], settings: tuple[str, ...], problems: Problems):
-    """``(regions, icbs, services)``, recording problems with their cells."""
+def read_structure(tables: dict[str, Table | None], settings: tuple[str, ...], problems: Problems,
+                   reference_icbs: tuple[ICB, ...] | None = None):
+    """``(regions, icbs, services)``, recording problems with their cells; codes given alone are
+    looked up in ``reference_icbs`` (the workbook's vintage; the latest shipped one by default)."""
     ref = load_reference()
+    if reference_icbs is not None:
+        ref = dataclasses.replace(ref, icbs=reference_icbs)
     services = _rows_of(tables.get("Services"))
     icbs = _rows_of(tables.get("ICBs"))
     if services:
@@ -42,6 +48,15 @@ def read_structure(tables: dict[str, Table | None], settings: tuple[str, ...], p
     for name, items in (("Services", service_lines), ("ICBs", icb_list), ("Regions", region_list)):
         _unique(name, items, tables.get(name), problems)
     return region_list, icb_list, service_lines
+
+
+def icb_codes(tables: dict[str, Table | None]) -> list[str]:
+    """The ICB codes a workbook uses: its ICBs sheet's, or else those of its other sheets."""
+    listed = _rows_of(tables.get("ICBs"))
+    if listed:
+        table = tables["ICBs"]
+        return [code for _, row in listed if (code := table.text(0, row, "code"))]
+    return _used(tables, "icb")
 
 
 def _rows_of(table: Table | None) -> list:

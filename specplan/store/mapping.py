@@ -49,7 +49,7 @@ def plan_rows(plan: Plan) -> dict[str, list[tuple]]:
     rows: dict[str, list[tuple]] = {t.name: [] for t in PLAN_TABLES}
     rows["plan"] = [(1, plan.name, plan.base_year, plan.horizon, float(plan.occupancy_default),
                      float(plan.occupancy_mental_health), float(plan.viability_max_variation),
-                     plan.description)]
+                     plan.description, plan.vintage)]
     rows["region"] = [(n, r.code, r.name) for n, r in enumerate(plan.regions)]
     rows["icb"] = [(n, i.code, i.name, i.region, float(i.population)) for n, i in enumerate(plan.icbs)]
     rows["setting"] = list(enumerate(plan.settings))
@@ -109,7 +109,7 @@ def read_plan(driver: sqlite3.Connection, path: Path) -> Plan:
     plans = tables["plan"]
     if len(plans) != 1:
         raise InvalidPlanFileError(path, f"the file holds {len(plans)} plans instead of one")
-    _, name, base_year, horizon, occupancy, occupancy_mental_health, viability, description = plans[0]
+    _, name, base_year, horizon, occupancy, occupancy_mental_health, viability, description, vintage = plans[0]
     try:
         services = _services(tables)
         icbs = tuple(ICB(code, icb_name, region, population)
@@ -124,7 +124,7 @@ def read_plan(driver: sqlite3.Connection, path: Path) -> Plan:
                                 for _, kind, code, rate, year in tables["growth_rate"])),
             scenarios=_scenarios(tables),
             occupancy_default=occupancy, occupancy_mental_health=occupancy_mental_health,
-            viability_max_variation=viability, description=description,
+            viability_max_variation=viability, description=description, vintage=vintage,
             appraisal=Appraisal(
                 tuple(Criterion(criterion, weight) for _, criterion, weight in tables["criterion"]),
                 tuple(Score(*row[1:]) for row in tables["score"])),

@@ -5,7 +5,8 @@ step keeps meaning what it meant. All steps of one upgrade run in one transactio
 part-way leaves the file exactly as it was. ``tests/store/test_migrations.py`` checks that a
 file upgraded from every older version has the same tables as a new one.
 
-Versions: 1, the plan; 2, adds the change log; 3, adds the options appraisal and review.
+Versions: 1, the plan; 2, adds the change log; 3, adds the options appraisal and review;
+4, adds the plan's ICB vintage.
 """
 
 from __future__ import annotations
@@ -99,8 +100,14 @@ def upgrade_to_3(raw: sqlite3.Connection) -> None:
     ])
 
 
+def upgrade_to_4(raw: sqlite3.Connection) -> None:
+    """Record the plan's ICB vintage. Every plan saved before format 4 used the 42 ICBs of
+    July 2022, so it is on vintage 2022-07 (the column's default fills the existing row)."""
+    raw.execute("ALTER TABLE plan ADD COLUMN vintage VARCHAR DEFAULT '2022-07' NOT NULL")
+
+
 #: The step that brings a file to each version.
-UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {2: upgrade_to_2, 3: upgrade_to_3}
+UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {2: upgrade_to_2, 3: upgrade_to_3, 4: upgrade_to_4}
 
 
 def apply_upgrades(raw: sqlite3.Connection, path: Path) -> int:

@@ -21,8 +21,9 @@ from sqlmodel import Field, SQLModel
 #: ``PRAGMA application_id``: ASCII "SPLN", marks a file as a specplan plan.
 APPLICATION_ID = 0x53504C4E
 #: ``PRAGMA user_version`` of files this version writes. 1: the plan; 2: adds ``change_log``;
-#: 3: adds the options appraisal (``criterion``, ``score``) and review (``option_status``, ``comment``).
-SCHEMA_VERSION = 3
+#: 3: adds the options appraisal (``criterion``, ``score``) and review (``option_status``, ``comment``);
+#: 4: adds the plan's ICB vintage (``plan.vintage``).
+SCHEMA_VERSION = 4
 
 
 class StoreModel(SQLModel, registry=registry(metadata=MetaData())):
@@ -40,6 +41,8 @@ class PlanRow(StoreModel, table=True):
     occupancy_mental_health: float
     viability_max_variation: float
     description: str = ""
+    #: The ICB vintage of the plan's codes; files from before format 4 were all on 2022-07.
+    vintage: str = Field(default="2022-07", sa_column_kwargs={"server_default": "2022-07"})
 
 
 class RegionRow(StoreModel, table=True):

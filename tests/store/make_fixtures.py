@@ -37,11 +37,11 @@ from specplan.domain import (
 )
 from specplan.store import BackupPolicy, save_plan_as
 from specplan.store.mapping import plan_rows
-from specplan.store.migrations import create_v1, upgrade_to_2
+from specplan.store.migrations import create_v1, upgrade_to_2, upgrade_to_3
 from specplan.store.tables import INSERT_SQL
 
 FOLDER = Path(__file__).resolve().parent / "fixtures"
-VERSIONS = (1, 2, 3)
+VERSIONS = (1, 2, 3, 4)
 
 
 def fixture_path(version: int) -> Path:
@@ -50,8 +50,11 @@ def fixture_path(version: int) -> Path:
 
 def fixture_plan(version: int = VERSIONS[-1]) -> Plan:
     """A small plan that uses every field: unusual settings, units, overrides, all lever kinds,
-    appraisal and review. Files from before format 3 hold the default appraisal and no review."""
+    appraisal and review. Files from before format 3 hold the default appraisal and no review;
+    files from before format 4 are on the ICB vintage 2022-07."""
     plan = _full_plan()
+    if version < 4:
+        plan = plan.replace(vintage="2022-07")
     if version < 3:
         plan = plan.replace(appraisal=Appraisal(), review=Review())
     return plan
@@ -76,7 +79,7 @@ def _full_plan() -> Plan:
     spend[2, 2, 4] = 10**15  # ten trillion pence: money stays exact
     activity[2, 2, 4] = 1e-9
     return Plan(
-        name="Fixture plan £ é", base_year=2024, horizon=4,
+        name="Fixture plan £ é", base_year=2024, horizon=4, vintage="2027-04",
         regions=(Region("R1", "North"), Region("R2", "South")), icbs=icbs, services=services,
         settings=settings, baseline=Baseline(spend, activity),
         growth=Growth((GrowthRate("demographic", "Q01", 0.004), GrowthRate("demographic", "Q02", -0.01, year=3),
@@ -119,12 +122,16 @@ def write_fixture(version: int, path: Path) -> Path:
     try:
         raw.execute("BEGIN")
         create_v1(raw)
-        for step in (upgrade_to_2,)[: version - 1]:
+        for step in (upgrade_to_2, upgrade_to_3)[: version - 1]:
             step(raw)
         raw.execute(f"PRAGMA user_version = {version}")
+        if version >= 3:
+            raw.execute("DELETE FROM criterion")  # the fixture plan's own criteria follow
         tables = {name for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         for table, rows in plan_rows(fixture_plan(version)).items():
-            if rows and table in tables:
+            if table == "plan":  # before format 4 the plan row had no vintage
+                raw.executemany("INSERT INTO plan VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [row[:8] for row in rows])
+            elif rows and table in tables:
                 raw.executemany(INSERT_SQL[table], rows)
         raw.execute("COMMIT")
     finally:

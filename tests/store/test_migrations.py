@@ -140,3 +140,16 @@ def test_files_from_before_the_appraisal_get_the_default_criteria(tmp_path):
     assert plan.appraisal.criteria == DEFAULT_CRITERIA and plan.appraisal.scores == ()
     assert plan.review.statuses == () and plan.review.comments == ()
     assert user_version(path) == SCHEMA_VERSION
+
+
+def test_files_from_before_vintages_are_on_the_2022_icbs(tmp_path):
+    path = tmp_path / "v3.specplan"
+    shutil.copyfile(fixture_path(3), path)
+    assert open_plan(path, read_only=True).vintage == "2022-07"
+    assert open_plan(path).vintage == "2022-07" and user_version(path) == SCHEMA_VERSION
+    raw = sqlite3.connect(path)
+    try:
+        assert raw.execute("SELECT vintage FROM plan").fetchall() == [("2022-07",)]
+    finally:
+        raw.close()
+    assert open_plan(fixture_path(4), read_only=True).vintage == "2027-04"  # any code a user added
