@@ -72,11 +72,14 @@ def run_batch(plan: Plan, option: str, variants: Sequence[Variant], *,
 
     ``saving_only`` when only released and reinvested are wanted: then spend is left at zero,
     and neither double running nor the levers after the last shift lever (only shift levers
-    release money) are run, nor the projection of rows no lever touches.
+    release money) are run, nor the projection of rows no lever touches. A planning-level lever
+    is kept wherever it stands: it sets the pools every convergence lever works in.
     """
     levers = plan.scenario(option).levers
     if saving_only:
         last = max((n for n, lever in enumerate(levers) if isinstance(lever, ShiftLever)), default=-1)
+        if last >= 0:
+            last = max(last, max(n for n, lever in enumerate(levers) if not isinstance(lever, ConvergenceLever)))
         levers = levers[: last + 1]
     index = build_index(plan)
     rows = _touched_rows(plan, index, levers)

@@ -6,11 +6,20 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+from factories import make_plan
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_invariants import plans
 
-from specplan.domain import ConvergenceLever, Growth, GrowthRate, Scenario, ShiftLever
+from specplan.domain import (
+    ConvergenceLever,
+    Growth,
+    GrowthRate,
+    PlanningLevel,
+    PlanningLevelLever,
+    Scenario,
+    ShiftLever,
+)
 from specplan.domain.samples import build_sample
 from specplan.engine import Engine
 from specplan.engine.batch import GROWTH_KINDS, NUMBERS, Variant, run_batch
@@ -47,12 +56,28 @@ def variants(draw, levers):
 
 
 def check(plan, option, batch):
+    """Both ways of running: in full, and saving only (which skips trailing levers)."""
     totals = run_batch(plan, option, batch)
+    savings = run_batch(plan, option, batch, saving_only=True)
     for n, variant in enumerate(batch):
         result = separate(plan, option, variant)
         assert np.array_equal(totals.spend_by_setting[n], result.spend_by_setting)
-        assert np.array_equal(totals.released[n], result.total("released"))
-        assert np.array_equal(totals.reinvested[n], result.total("reinvested"))
+        for run in (totals, savings):
+            assert np.array_equal(run.released[n], result.total("released"))
+            assert np.array_equal(run.reinvested[n], result.total("reinvested"))
+
+
+def test_saving_only_keeps_a_planning_level_lever_after_the_last_shift():
+    """The pools a convergence lever works in come from every planning-level lever, wherever
+    it stands; dropping one after the last shift lever changed this saving by a penny."""
+    plan = make_plan([[[0, 0], [0, 0], [0, 0], [0, 2]]], [[[0.0, 0.0]] * 4], icb_regions=("R1", "R1", "R1", "R2"),
+                     weights=(1.0,) * 4, settings=("inpatient", "day_case"), horizon=1)
+    levers = (ConvergenceLever(share=1.0), ShiftLever(from_setting="day_case", to_setting="inpatient",
+                                                      target_share=0.5),
+              PlanningLevelLever(level=PlanningLevel.REGIONAL))
+    plan = plan.replace(scenarios=(Scenario("Pooled", levers),))
+    check(plan, "Pooled", [Variant(), Variant(off=frozenset({0}))])
+    assert run_batch(plan, "Pooled", [Variant()], saving_only=True).saving.sum() == 1
 
 
 @settings(max_examples=60, deadline=None)
