@@ -116,10 +116,11 @@ class Plan:
             groups = ((r.name, tuple(i.code for i in self.icbs if i.region == r.code)) for r in self.regions)
             return Footprint(name, tuple(FootprintGroup(g, icbs) for g, icbs in groups if icbs))
         if name == PlanningLevel.ICS:
-            shorts = [short_icb_name(i.name) for i in self.icbs]
-            unique = len(set(shorts)) == len(shorts)
-            return Footprint(name, tuple(FootprintGroup(s if unique else f"{s} ({i.code})", (i.code,))
-                                         for s, i in zip(shorts, self.icbs)))
+            # Each ICB's short name; its code where names are blank or shared (groups need unique names).
+            shorts = [short_icb_name(i.name).strip() for i in self.icbs]
+            names = shorts if all(shorts) and len(set(shorts)) == len(shorts) else \
+                [f"{s} ({i.code})" if s else i.code for s, i in zip(shorts, self.icbs)]
+            return Footprint(name, tuple(FootprintGroup(n, (i.code,)) for n, i in zip(names, self.icbs)))
         for footprint in self.footprints:
             if footprint.name == name:
                 return footprint

@@ -17,6 +17,9 @@ from ..domain.years import parse_year_label
 from .appraisal_sheets import REQUIRED as APPRAISAL_REQUIRED
 from .appraisal_sheets import read_appraisal
 from .errors import Problems
+from .footprints_sheet import COLUMNS as FOOTPRINT_COLUMNS
+from .footprints_sheet import SHEET as FOOTPRINTS_SHEET
+from .footprints_sheet import footprint_names, read_footprints
 from .levers_sheet import read_levers
 from .money import MoneyError, describe_cell, to_pence
 from .plan_workbook import COLUMNS, PLAN_FIELDS, WORKBOOK_FORMAT
@@ -43,8 +46,11 @@ def read_plan_workbook(path: str | Path) -> tuple[Plan, list[str]]:
         tables = {name: _table(book, name, problems) for name in ("Plan", *COLUMNS)}
     fields = _plan_fields(tables["Plan"], problems)
     settings = fields.get("settings", STANDARD_SETTINGS)
-    regions, icbs, services = read_structure(tables, settings, problems)
-    plan_parts = {"regions": regions, "icbs": icbs, "services": services, "settings": settings}
+    own = footprint_names(tables[FOOTPRINTS_SHEET])
+    regions, icbs, services = read_structure(tables, settings, problems, own)
+    footprints = read_footprints(tables[FOOTPRINTS_SHEET], icbs, problems)
+    plan_parts = {"regions": regions, "icbs": icbs, "services": services, "settings": settings,
+                  "footprints": footprints}
     baseline = _baseline(tables["Baseline"], plan_parts, problems, warnings)
     growth = _growth(tables["Growth"], fields, plan_parts, problems)
     scenarios = read_levers(tables["Levers"], tables["Options"], fields.get("horizon"), plan_parts, problems)
@@ -68,7 +74,7 @@ def _table(book: Workbook, name: str, problems: Problems) -> Table | None:
         return None
     required = {"Plan": ("field", "value"), "Baseline": ("service_code", "icb_code", "setting", "spend_gbp"),
                 "Growth": ("kind", "rate"), "Levers": ("scenario", "lever"), "Options": ("scenario",),
-                **APPRAISAL_REQUIRED}
+                FOOTPRINTS_SHEET: FOOTPRINT_COLUMNS, **APPRAISAL_REQUIRED}
     columns = ("field", "value") if name == "Plan" else COLUMNS[name]
     return Table(book.sheet(name), columns, required.get(name, ("code",)), problems)
 
