@@ -109,18 +109,24 @@ def delete_group(plan: Plan, footprint: str, group: str, into: str | None = None
 
 def move_icb(plan: Plan, footprint: str, icb: str, group: str) -> Edit:
     """Move ICB ``icb`` into ``group`` of ``footprint`` (refused if that empties its group)."""
+    return move_icbs(plan, footprint, (icb,), group)
+
+
+def move_icbs(plan: Plan, footprint: str, icbs: tuple[str, ...], group: str) -> Edit:
+    """Move ICBs into ``group`` of ``footprint`` as one edit (a drag of several rows)."""
     own = _own(plan, footprint)
-    check(icb in plan.icb_index, "ICB", icb, "an ICB code of this plan")
     own.group(group)
-    source = own.group_of(icb)
-    if source == group:
-        raise ValidationError(f"ICB {icb}", group, "a group it is not already in")
-    groups = tuple(
-        dataclasses.replace(g, icbs=g.icbs + (icb,)) if g.name == group
-        else dataclasses.replace(g, icbs=tuple(c for c in g.icbs if c != icb)) if g.name == source else g
-        for g in own.groups)
+    for code in icbs:
+        check(code in plan.icb_index, "ICB", code, "an ICB code of this plan")
+    moving = tuple(c for c in icbs if own.group_of(c) != group)
+    if not moving:
+        raise ValidationError(f"ICB {', '.join(icbs)}", group, "a group it is not already in")
+    groups = tuple(dataclasses.replace(g, icbs=tuple(c for c in g.icbs if c not in moving)
+                                       + (moving if g.name == group else ()))
+                   for g in own.groups)
+    what = moving[0] if len(moving) == 1 else f"{len(moving)} ICBs"
     return Edit(_with_footprint(plan, footprint, dataclasses.replace(own, groups=groups)),
-                f"Move {icb} to {group!r} in footprint {footprint!r}")
+                f"Move {what} to {group!r} in footprint {footprint!r}")
 
 
 def _own(plan: Plan, name: str) -> Footprint:

@@ -222,8 +222,9 @@ class MainWindow(FileActions, QMainWindow):
     def _on_dirty_changed(self, _dirty: bool) -> None:
         self._update_title()
 
-    def _on_plan_changed(self, _plan) -> None:
+    def _on_plan_changed(self, plan) -> None:
         self._fill_options()
+        self.navigator.set_footprints(plan)
 
     def _on_document_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
