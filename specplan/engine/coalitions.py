@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from ..domain import COMMUNITY, ConvergenceLever, PlanningLevelLever, ShiftLever
+from ..domain import COMMUNITY, ConvergenceLever, PlanningLevel, PlanningLevelLever, ShiftLever
 from ..domain.levers import Lever
 from ..domain.plan import Plan
 from ..domain.scenario import Scenario
@@ -79,7 +79,9 @@ def lever_text(plan: Plan, lever: Lever) -> str:
     if isinstance(lever, ConvergenceLever):
         return f"Close {lever.share:.0%} of the gap to fair shares each year ({services})"
     if isinstance(lever, PlanningLevelLever):
-        return f"Pool {services} at {lever.level.value} level"
+        level = lever.level
+        where = f"at {level.value} level" if isinstance(level, PlanningLevel) else f"on footprint {level!r}"
+        return f"Pool {services} {where}"
     return type(lever).__name__
 
 

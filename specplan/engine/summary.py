@@ -9,6 +9,7 @@ from ..domain.levers import Lever
 from ..domain.plan import Plan
 from .calculate import PlanResults
 from .results import ScenarioResult
+from .rollups import spend_by_footprint
 
 
 def summarise(results: PlanResults, scenario: str | None = None) -> dict[str, Any]:
@@ -53,6 +54,8 @@ def _scenario(plan: Plan, result: ScenarioResult) -> dict[str, Any]:
         "totals": totals,
         "by_region": by_region,
         "pools_flagged": int(result.pool_flagged[:, :, -1].sum()),
+        "by_footprint": {name: {group: {"spend_pence": spend} for group, spend in groups.items()}
+                         for name, groups in spend_by_footprint(result, plan).items()},
     }
 
 

@@ -18,6 +18,9 @@ from ..domain.years import parse_year_label
 from .appraisal_sheets import REQUIRED as APPRAISAL_REQUIRED
 from .appraisal_sheets import read_appraisal
 from .errors import Problems
+from .footprints_sheet import COLUMNS as FOOTPRINT_COLUMNS
+from .footprints_sheet import SHEET as FOOTPRINTS_SHEET
+from .footprints_sheet import footprint_names, read_footprints
 from .levers_sheet import read_levers
 from .money import MoneyError, describe_cell, to_pence
 from .plan_workbook import COLUMNS, PLAN_FIELDS, WORKBOOK_FORMAT
@@ -46,8 +49,11 @@ def read_plan_workbook(path: str | Path) -> tuple[Plan, list[str]]:
     fields = _plan_fields(tables["Plan"], problems)
     settings = fields.get("settings", STANDARD_SETTINGS)
     vintage = choose_vintage(fields.pop("vintage", None), icb_codes(tables), problems, warnings)
-    regions, icbs, services = read_structure(tables, settings, problems, vintage.icbs if vintage else None)
-    plan_parts = {"regions": regions, "icbs": icbs, "services": services, "settings": settings}
+    own = footprint_names(tables[FOOTPRINTS_SHEET])
+    regions, icbs, services = read_structure(tables, settings, problems, vintage.icbs if vintage else None, own)
+    footprints = read_footprints(tables[FOOTPRINTS_SHEET], icbs, problems)
+    plan_parts = {"regions": regions, "icbs": icbs, "services": services, "settings": settings,
+                  "footprints": footprints}
     baseline = _baseline(tables["Baseline"], plan_parts, problems, warnings)
     growth = _growth(tables["Growth"], fields, plan_parts, problems)
     scenarios = read_levers(tables["Levers"], tables["Options"], fields.get("horizon"), plan_parts, problems)
@@ -71,7 +77,7 @@ def _table(book: Workbook, name: str, problems: Problems) -> Table | None:
         return None
     required = {"Plan": ("field", "value"), "Baseline": ("service_code", "icb_code", "setting", "spend_gbp"),
                 "Growth": ("kind", "rate"), "Levers": ("scenario", "lever"), "Options": ("scenario",),
-                **APPRAISAL_REQUIRED}
+                FOOTPRINTS_SHEET: FOOTPRINT_COLUMNS, **APPRAISAL_REQUIRED}
     columns = ("field", "value") if name == "Plan" else COLUMNS[name]
     return Table(book.sheet(name), columns, required.get(name, ("code",)), problems)
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import ConvergenceLever, PlanningLevel, PlanningLevelLever, ShiftLever, edits
+from ...domain import ConvergenceLever, PlanningLevelLever, ShiftLever, edits
 from ..document.document import Document
 from .option_list import editable_document
 from .phasing_table import PhasingEditor, set_phasing
@@ -88,9 +88,6 @@ class LeverEditor(QGroupBox):
         ratio.valueChanged.connect(lambda value: self._set("substitution_ratio", value))
         self.controls["phasing"] = self.phasing = PhasingEditor(self)
         self.phasing.sig_edited.connect(self._on_phasing)
-        for level in PlanningLevel:
-            self.controls["level"].addItem(level.value.upper() if level is PlanningLevel.ICS else level.value.title(),
-                                           level.value)
         for field in ("from_setting", "to_setting", "level"):
             self.controls[field].activated.connect(lambda _n, field=field: self._on_combo(field))
         self.services = ScopePicker("Services", TIPS["services"], self)
@@ -178,7 +175,7 @@ class LeverEditor(QGroupBox):
         elif isinstance(lever, ConvergenceLever):
             self.controls["share"].set_share(lever.share)
         else:
-            self._show_combo("level", [level.value for level in PlanningLevel], lever.level.value)
+            self._show_combo("level", list(plan.footprint_names), str(lever.level))
 
     def _sync_shift(self, lever: ShiftLever) -> None:
         plan = self.document.plan
@@ -198,10 +195,10 @@ class LeverEditor(QGroupBox):
     def _show_combo(self, field: str, values: list[str], current: str) -> None:
         combo: QComboBox = self.controls[field]
         combo.blockSignals(True)
-        if field != "level" and [combo.itemData(n) for n in range(combo.count())] != values:
+        if [combo.itemData(n) for n in range(combo.count())] != values:
             combo.clear()
             for value in values:
-                combo.addItem(value.replace("_", " "), value)
+                combo.addItem(level_label(value) if field == "level" else value.replace("_", " "), value)
         combo.setCurrentIndex(combo.findData(current))
         combo.blockSignals(False)
 
@@ -226,7 +223,7 @@ class LeverEditor(QGroupBox):
 
     def _on_combo(self, field: str) -> None:
         value = self.controls[field].currentData()
-        self._set(field, PlanningLevel(value) if field == "level" else value)
+        self._set(field, value)
 
     def _on_phasing(self, kind: str, values: list) -> None:
         if self.lever() is not None:
@@ -239,3 +236,8 @@ class LeverEditor(QGroupBox):
                                            source=source)
         finally:
             self._applying = False
+
+
+def level_label(level: str) -> str:
+    """A planning level as a person reads it: National, Regional, ICS, or the footprint's name."""
+    return {"national": "National", "regional": "Regional", "ics": "ICS"}.get(level, level)
