@@ -32,6 +32,7 @@ from . import (
     ShiftLever,
 )
 from .reference import Reference, load_reference
+from .vintages import LATEST_BUILTIN_VINTAGE
 
 ILLUSTRATIVE = "Illustrative figures, not real budgets: built by specplan.samples from reference data."
 
@@ -87,7 +88,7 @@ def mh_collaborative(ref: Reference) -> Plan:
     )
     plan = _plan(
         ref, "East Midlands mental health provider collaborative (illustrative)", icbs, services,
-        horizon=5,
+        horizon=5, vintage=LATEST_BUILTIN_VINTAGE,
         scenarios=(
             Scenario("Do nothing", (), "Today's pattern of care, grown by demand and prices."),
             Scenario("Community first", (community_first,),
@@ -129,14 +130,15 @@ MH_REVIEW = Review(
 )
 
 
-def national(ref: Reference) -> Plan:
-    """Every catalogued service line, all 42 ICBs, 4 settings, 10 years, do nothing + 3 options."""
+def national(ref: Reference, vintage: str = LATEST_BUILTIN_VINTAGE) -> Plan:
+    """Every catalogued service line, every ICB of ``vintage`` (36 in 2026-04; 42 in 2022-07, for
+    re-mapping), 4 settings, 10 years, do nothing + 3 options."""
     services = plannable_services(ref)
     ics_level = tuple(s.code for s in services if s.planning_level == PlanningLevel.ICS)
     mh = tuple(s.code for s in services if s.mental_health)
     return _plan(
-        ref, "England specialised services (illustrative)", ref.icbs, services,
-        horizon=10,
+        ref, "England specialised services (illustrative)", ref.vintage(vintage).icbs, services,
+        horizon=10, vintage=vintage,
         scenarios=(
             Scenario("Do nothing", (), "Today's pattern of care, grown by demand and prices."),
             Scenario("Community shift", (
@@ -163,7 +165,7 @@ def plannable_services(ref: Reference) -> tuple[ServiceLine, ...]:
     return tuple(s for s in ref.services if s.code not in parents)
 
 
-def _plan(ref: Reference, name: str, icbs, services, *, horizon: int, scenarios) -> Plan:
+def _plan(ref: Reference, name: str, icbs, services, *, horizon: int, vintage: str, scenarios) -> Plan:
     region_codes = {i.region for i in icbs}
     regions = tuple(r for r in ref.regions if r.code in region_codes)
     settings = ("inpatient", "day_case", "outpatient", "community")
@@ -188,7 +190,7 @@ def _plan(ref: Reference, name: str, icbs, services, *, horizon: int, scenarios)
     return Plan(
         name=name, base_year=2025, horizon=horizon, regions=regions, icbs=icbs, services=services,
         settings=settings, baseline=Baseline(spend, activity), growth=growth, scenarios=scenarios,
-        description=ILLUSTRATIVE,
+        description=ILLUSTRATIVE, vintage=vintage,
     )
 
 
@@ -223,59 +225,69 @@ SAMPLES: dict[str, Callable[[Reference], Plan]] = {
 
 
 def template_plan(region: str | None = None, name: str = "New plan") -> Plan:
-    """An empty plan to fill from a finance spreadsheet: the region's ICBs (all 42 when None),
-    every plannable service line, no spend yet, a "Do nothing" option, five years from 2025/26."""
-    ref = load_reference()
-    icbs = tuple(i for i in ref.icbs if region is None or i.region == region)
+    """An empty plan to fill from a finance spreadsheet: the region's ICBs of the latest vintage
+    (every ICB when None; a vintage the user added counts), every plannable service line, no
+    spend yet, a "Do nothing" option, five years from 2025/26."""
+    from .user_vintages import load_vintages
+
+    vintage = load_vintages().latest
+    icbs = tuple(i for i in vintage.icbs if region is None or i.region == region)
     if not icbs:
         from .errors import ValidationError
 
         raise ValidationError("region", region, "a region code such as 'Y60'")
-    regions = tuple(r for r in ref.regions if r.code in {i.region for i in icbs})
-    services = plannable_services(ref)
-    settings = ("inpatient", "day_case", "outpatient", "community")
-    return Plan(name=name, base_year=2025, horizon=5, regions=regions, icbs=icbs, services=services,
-                settings=settings, baseline=Baseline.zeros(len(services), len(icbs), len(settings)),
-                scenarios=(Scenario("Do nothing", (), "Today's pattern of care, grown by demand and prices."),))
+    return _empty_plan(name, vintage.code, icbs, plannable_services(load_reference()))
 
 
 def new_plan(icbs: list[str] | None = None, region: str | None = None, services: list[str] | None = None,
-             name: str = "New plan") -> Plan:
+             name: str = "New plan", vintage: str | None = None) -> Plan:
     """An empty plan for any set of ICBs (codes, or every ICB of ``region``) and services (codes;
-    every plannable service line when None), built from the reference data like :func:`template_plan`.
+    every plannable service line when None) on ``vintage`` (the latest when None).
     The app's New plan dialog and ``specplan-cli new --icbs/--region`` call it."""
+    from .errors import ValidationError
+    from .user_vintages import load_vintages
+
+    if (icbs is None) == (region is None):
+        raise ValidationError("ICBs", icbs or region, "ICB codes or a region, one of them")
+    known = load_vintages()
+    chosen = known.latest if vintage is None else known.get(vintage)
+    if region is not None:
+        chosen_icbs = tuple(i for i in chosen.icbs if i.region == region)
+        if not chosen_icbs:
+            raise ValidationError("region", region, f"a region code of the {chosen.code} ICBs such as 'Y60'")
+    else:
+        chosen_icbs = _pick(icbs or [], chosen.icbs, "ICB")
+        if not chosen_icbs:
+            raise ValidationError("ICBs", "", "at least one ICB code")
+    ref = load_reference()
+    chosen_services = plannable_services(ref) if services is None else _pick(services, ref.services, "service")
+    if not chosen_services:
+        raise ValidationError("services", "", "at least one service code")
+    return _empty_plan(name, chosen.code, chosen_icbs, chosen_services)
+
+
+def _pick(codes: list[str], known: tuple, what: str) -> tuple:
+    """The items of ``known`` with these codes (any case), in reference order; an unknown code is
+    refused with the nearest known one."""
     import difflib
 
     from .errors import ValidationError
 
-    ref = load_reference()
+    by_code = {item.code.upper(): item for item in known}
+    wrong = [c for c in codes if c.strip().upper() not in by_code]
+    if wrong:
+        hints = [f"{c!r}" + (f" (did you mean {close[0]}?)" if (close := difflib.get_close_matches(
+            c.strip().upper(), list(by_code), n=1, cutoff=0.6)) else "") for c in wrong]
+        raise ValidationError(what, ", ".join(wrong), f"{what} codes from the reference data; unknown: "
+                              + ", ".join(hints))
+    wanted = {c.strip().upper() for c in codes}
+    return tuple(item for item in known if item.code.upper() in wanted)
 
-    def pick(codes: list[str], known: tuple, what: str) -> tuple:
-        by_code = {item.code.upper(): item for item in known}
-        wrong = [c for c in codes if c.strip().upper() not in by_code]
-        if wrong:
-            hints = [f"{c!r}" + (f" (did you mean {close[0]}?)" if (close := difflib.get_close_matches(
-                c.strip().upper(), list(by_code), n=1, cutoff=0.6)) else "") for c in wrong]
-            raise ValidationError(what, ", ".join(wrong), f"{what} codes from the reference data; unknown: "
-                                  + ", ".join(hints))
-        wanted = {c.strip().upper() for c in codes}
-        return tuple(item for item in known if item.code.upper() in wanted)
 
-    if (icbs is None) == (region is None):
-        raise ValidationError("ICBs", icbs or region, "ICB codes or a region, one of them")
-    if region is not None:
-        base = template_plan(region, name)
-        chosen_icbs = base.icbs
-    else:
-        chosen_icbs = pick(icbs or [], ref.icbs, "ICB")
-        if not chosen_icbs:
-            raise ValidationError("ICBs", "", "at least one ICB code")
-    chosen_services = plannable_services(ref) if services is None else pick(services, ref.services, "service")
-    if not chosen_services:
-        raise ValidationError("services", "", "at least one service code")
-    regions = tuple(r for r in ref.regions if r.code in {i.region for i in chosen_icbs})
+def _empty_plan(name: str, vintage: str, icbs: tuple, services: tuple) -> Plan:
+    """No spend yet, a "Do nothing" option, five years from 2025/26, the regions the ICBs are in."""
+    regions = tuple(r for r in load_reference().regions if r.code in {i.region for i in icbs})
     settings = ("inpatient", "day_case", "outpatient", "community")
-    return Plan(name=name, base_year=2025, horizon=5, regions=regions, icbs=chosen_icbs, services=chosen_services,
-                settings=settings,
-                baseline=Baseline.zeros(len(chosen_services), len(chosen_icbs), len(settings)),
-                scenarios=(Scenario("Do nothing", (), "Today's pattern of care, grown by demand and prices."),))
+    return Plan(name=name, base_year=2025, horizon=5, regions=regions, icbs=icbs, services=services,
+                settings=settings, baseline=Baseline.zeros(len(services), len(icbs), len(settings)),
+                vintage=vintage, scenarios=(Scenario("Do nothing", (), "Today's pattern of care, grown by demand and prices."),))

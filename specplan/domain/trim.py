@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .footprints import Footprint, FootprintGroup
 from .growth import Growth
 from .plan import Plan
 
@@ -65,7 +66,10 @@ def drop_empty(plan: Plan) -> tuple[Plan, Dropped]:
     new_icbs = tuple(plan.icbs[n] for n in keep_i)
     regions = tuple(r for r in plan.regions if any(i.region == r.code for i in new_icbs))
     growth = Growth(tuple(r for r in plan.growth.rates if r.code not in gone))
+    footprints = tuple(Footprint(f.name, tuple(FootprintGroup(g.name, tuple(c for c in g.icbs if c not in gone))
+                                               for g in f.groups if set(g.icbs) - gone))
+                       for f in plan.footprints)  # a group left with no ICB goes with its ICBs
     trimmed = plan.replace(icbs=new_icbs, services=tuple(plan.services[n] for n in keep_s), regions=regions,
-                           growth=growth, baseline=dataclasses.replace(plan.baseline, spend_pence=spend,
+                           growth=growth, footprints=footprints, baseline=dataclasses.replace(plan.baseline, spend_pence=spend,
                                                                        activity=activity))
     return trimmed, Dropped(tuple(icbs), tuple(services), kept)

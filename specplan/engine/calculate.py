@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..domain import ConvergenceLever, PlanningLevelLever, ShiftLever
+from ..domain.changes import Changes
 from ..domain.errors import ValidationError
 from ..domain.plan import Plan
 from ..domain.scenario import Scenario
@@ -61,8 +62,12 @@ class Engine:
         self._do_nothing: ScenarioResult | None = None
         self._scenarios: dict[Scenario, ScenarioResult] = {}
 
-    def compute(self, plan: Plan) -> PlanResults:
-        self._prepare(plan)
+    def compute(self, plan: Plan, changes: Changes | None = None) -> PlanResults:
+        """Results of ``plan``; ``changes`` (what changed since the last call, when the caller
+        knows) lets the engine skip working that out: an edit to one option's levers or to
+        scores and comments reuses the projection and every other option as they are."""
+        if changes is None or changes.structure or changes.baseline_rows or self._index is None:
+            self._prepare(plan)
         results = tuple(self._scenario_result(plan, s) for s in plan.scenarios)
         self._scenarios = {s: r for s, r in zip(plan.scenarios, results)}
         return PlanResults(plan, self._index, self._do_nothing, results)

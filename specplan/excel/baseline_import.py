@@ -18,6 +18,7 @@ from ..domain import Baseline
 from ..domain.errors import ValidationError
 from ..domain.plan import Plan
 from ..domain.words import plural, setting_name
+from .baseline_vintage import earlier_plan, remapped
 from .control import TOTAL_LABELS
 from .errors import Problems, cell_ref, fail, row_list
 from .headers import Layout, unit_in
@@ -62,9 +63,13 @@ def import_baseline(path: str | Path, plan: Plan, sheet: str | None = None, unit
 
     with open_workbook(path) as book:
         data, layout, warnings = choose_sheet(book, sheet or (mapping and mapping.sheet), mapping, setting_of)
-    run = _Run(Path(path), plan, data, layout, vocab, units or (mapping.units if mapping else None))
+    earlier = earlier_plan(plan, data, layout, mapping.values if mapping else None)  # old ICBs: re-map after
+    run = _Run(Path(path), earlier or plan, data, layout, Vocabulary(earlier, mapping.values if mapping else None)
+               if earlier else vocab, units or (mapping.units if mapping else None))
     run.mode = mode
     run.warnings[:0] = warnings
+    if earlier is not None:
+        return remapped(plan, *run.run(), layout)
     return run.run()
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..domain import ICB, ServiceLine
-from ..domain.reference import load_reference
+from ..domain.reference import Reference, load_reference
 from .names import SETTING_SYNONYMS, Vocabulary, normal
 from .reader import is_blank
 
@@ -26,11 +26,23 @@ class Parts:
     settings: tuple[str, ...]
 
 
-def reference_vocabulary(settings: tuple[str, ...]) -> Vocabulary:
-    """Every reference ICB and service, for working out what a workbook without Services or
-    ICBs sheets covers."""
-    ref = load_reference()
+def reference_vocabulary(settings: tuple[str, ...], ref: Reference | None = None) -> Vocabulary:
+    """Every ICB and service of ``ref`` (the shipped reference data when None), for working out
+    what a workbook without Services or ICBs sheets covers."""
+    ref = ref or load_reference()
     return Vocabulary(Parts(ref.icbs, ref.services, settings))
+
+
+def every_vintage_vocabulary(settings: tuple[str, ...]) -> Vocabulary:
+    """The ICBs of every known vintage (the latest's name where a code is in several), for
+    finding which vintage a workbook's ICB names and codes belong to."""
+    from ..domain.user_vintages import load_vintages
+
+    icbs: dict[str, ICB] = {}
+    for vintage in reversed(load_vintages().all):
+        for icb in vintage.icbs:
+            icbs.setdefault(icb.code, icb)
+    return Vocabulary(Parts(tuple(icbs.values()), load_reference().services, settings))
 
 
 def plan_vocabulary(parts: dict) -> Vocabulary:

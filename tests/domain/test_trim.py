@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from specplan.domain import Scenario, ShiftLever
+from specplan.domain import Footprint, FootprintGroup, Scenario, ShiftLever
 from specplan.domain.errors import ValidationError
 from specplan.domain.samples import new_plan
 from specplan.domain.trim import drop_empty
@@ -32,3 +32,17 @@ def test_new_plan_needs_icbs_or_a_region_and_known_codes():
         new_plan()
     with pytest.raises(ValidationError, match="did you mean NCBPS23K"):
         new_plan(icbs=["QJ2"], services=["NCBPS-23K"])
+
+
+def test_dropped_icbs_leave_the_plan_s_own_footprints_and_empty_groups_go():
+    plan = new_plan(icbs=["QJ2", "QK1", "QJM"], services=["NCBPS23K"])
+    spend = np.zeros(plan.baseline.shape, np.int64)
+    spend[0, 0, 0] = spend[0, 1, 0] = 100
+    own = Footprint("Joint committees", (FootprintGroup("East", ("QJ2", "QJM")), FootprintGroup("West", ("QK1",))))
+    plan = plan.replace(baseline=plan.baseline.__class__(spend, plan.baseline.activity), footprints=(own,))
+    trimmed, dropped = drop_empty(plan)
+    assert dropped.icbs == ("QJM",)
+    assert trimmed.footprints == (Footprint("Joint committees", (FootprintGroup("East", ("QJ2",)),
+                                                                 FootprintGroup("West", ("QK1",)))),)
+    plan = plan.replace(footprints=(Footprint("F", (FootprintGroup("A", ("QJ2", "QK1")), FootprintGroup("B", ("QJM",)))),))
+    assert [g.name for g in drop_empty(plan)[0].footprints[0].groups] == ["A"]

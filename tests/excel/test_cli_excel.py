@@ -153,6 +153,6 @@ def test_new_plan_by_region_with_services_and_bad_codes(tmp_path, capsys):
     assert code == 0 and "2 services" in out
     assert [s.code for s in open_plan(tmp_path / "r.specplan", read_only=True).services] == ["NCBPS22E", "NCBPS23K"]
     code, _, err = run(capsys, "new", tmp_path / "x.specplan", "--icbs", "QJ2,QX9")
-    assert code == 2 and "unknown: 'QX9' (did you mean QXU?)" in err and not (tmp_path / "x.specplan").exists()
+    assert code == 2 and "unknown: 'QX9' (did you mean QOX?)" in err and not (tmp_path / "x.specplan").exists()
     code, _, err = run(capsys, "new", tmp_path / "x.specplan", "--sample", "national", "--services", "NCBPS23K")
     assert code == 2 and "--services goes with --icbs or --region" in err

@@ -24,5 +24,5 @@ def test_the_command_writes_one_png_per_view(tmp_path):
                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     assert out.returncode == 0, out.stderr
     written = out.stdout.split()
-    assert len(written) == 8 and all(path.endswith("-1280x720.png") for path in written)
+    assert len(written) == 9 and all(path.endswith("-1280x720.png") for path in written)
     assert all(QImage(path).width() == 1280 for path in written)
