@@ -97,7 +97,8 @@ def plans(draw) -> Plan:
     return Plan(draw(names), draw(st.integers(2000, 2100)), horizon, regions, icbs, services, baseline,
                 settings, Growth(tuple(rates.values())), scenarios, draw(st.floats(0.01, 1.0)),
                 draw(st.floats(0.01, 1.0)), draw(shares), draw(text),
-                draw(appraisals(scenarios)), draw(reviews(scenarios)), footprints)
+                draw(appraisals(scenarios)), draw(reviews(scenarios)),
+                vintage=draw(st.sampled_from(["2022-07", "2026-04"])), footprints=footprints)
 
 
 @st.composite
