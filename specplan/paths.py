@@ -25,3 +25,23 @@ def resources_dir() -> Path:
 def sample_plans_dir() -> Path:
     """The ``sample_plans/`` folder of ready-made ``.specplan`` files."""
     return resources_dir().parent / "sample_plans"
+
+
+#: Set to a folder to keep user-added ICB vintages there (tests, portable installs); otherwise
+#: they live in ``vintages/`` of the user's data folder (``SPECPLAN_DATA_DIR`` if set).
+VINTAGES_DIR_VARIABLE = "SPECPLAN_VINTAGES_DIR"
+
+
+def user_vintages_dir() -> Path:
+    """Where vintages a user added are kept: per user, never in the installed program's folder."""
+    import os
+
+    override = os.environ.get(VINTAGES_DIR_VARIABLE)
+    if override:
+        return Path(override)
+    data = os.environ.get("SPECPLAN_DATA_DIR")
+    if data:
+        return Path(data) / "vintages"
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("specplan", appauthor=False)) / "vintages"

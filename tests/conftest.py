@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Vintages a user added on this machine must not change what the tests see.
+os.environ["SPECPLAN_VINTAGES_DIR"] = str(Path(__file__).parent / ".no-user-vintages")
 sys.path.insert(0, str(Path(__file__).parent))
 
 from hypothesis import HealthCheck, settings  # noqa: E402

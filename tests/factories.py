@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from specplan.domain import ICB, Baseline, Plan, PlanningLevel, Region, ServiceLine
+from specplan.domain import ICB, Baseline, Plan, Region, ServiceLine
 
 REGIONS = (Region("R1", "North"), Region("R2", "South"))
 
@@ -31,7 +31,7 @@ def make_plan(
     levels = levels or ("national",) * n_s
     icbs = tuple(ICB(f"I{n}", f"ICB {n}", icb_regions[n], weights[n]) for n in range(n_i))
     services = tuple(
-        ServiceLine(f"S{n}", f"Service {n}", "Mental Health", PlanningLevel(levels[n]),
+        ServiceLine(f"S{n}", f"Service {n}", "Mental Health", levels[n],
                     mental_health=True, activity_per_patient=100.0)
         for n in range(n_s)
     )

@@ -62,10 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def all_commands() -> list[tuple[str, str, Callable, Callable]]:
     """Every command: each command group lives in its own module, listed here in help order."""
-    from . import engine_commands, excel_commands, report_commands, store_commands
+    from . import engine_commands, excel_commands, footprint_commands, report_commands, store_commands
 
     return [*engine_commands.COMMANDS, *store_commands.COMMANDS, *excel_commands.COMMANDS,
-            *report_commands.COMMANDS]
+            *report_commands.COMMANDS, *footprint_commands.COMMANDS]
 
 
 if __name__ == "__main__":

@@ -27,7 +27,8 @@ class Changes:
       or which were added, renamed or described anew;
     - ``options``: the list of options itself (added, removed, renamed, reordered);
     - ``baseline_rows``: service positions whose base-year cells changed;
-    - ``growth``, ``footprints`` (regions, ICBs, weights, planning levels), ``services`` (the
+    - ``growth``, ``footprints`` (regions, ICBs, weights, planning levels, the plan's own
+      footprints and their groups), ``services`` (the
       service lines and settings), ``settings`` (horizon, base year, occupancy, viability);
     - ``review``: scores, criteria, statuses and comments (no figure of the engine changes);
     - ``everything``: anything else (a whole new plan, an import): redo it all.
@@ -94,7 +95,8 @@ def changes_between(before: Plan, after: Plan) -> Changes:
         flags["description"] = True
     if before.growth != after.growth:
         flags["growth"] = True
-    if before.regions != after.regions or before.icbs != after.icbs:
+    if (before.regions != after.regions or before.icbs != after.icbs or before.vintage != after.vintage
+            or before.footprints != after.footprints):
         flags["footprints"] = True
     if before.services != after.services or before.settings != after.settings:
         if _levels_only(before, after):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .appraisal import STATUSES, Appraisal, Comment, Criterion, Review, Score
 from .errors import ValidationError, check
-from .footprints import PlanningLevel
+from .footprints import Level, PlanningLevel, as_level
 from .levers import Lever
 from .plan import Plan
 from .scenario import Scenario
@@ -184,14 +184,16 @@ def set_baseline_cell(plan: Plan, service: int, icb: int, setting: int, *,
     return Edit(plan.replace(baseline=baseline), f"Set base-year {what} for {where}")
 
 
-def set_planning_level(plan: Plan, service_code: str, level: PlanningLevel | str) -> Edit:
-    level = PlanningLevel(level)
+def set_planning_level(plan: Plan, service_code: str, level: Level) -> Edit:
+    """Plan a service on a built-in footprint or one of the plan's own (the plan checks it)."""
+    level = as_level(level, f"service {service_code} planning_level")
     position = plan.service_index.get(service_code)
     if position is None:
         raise ValidationError("service", service_code, "a service code of this plan")
     services = list(plan.services)
     services[position] = dataclasses.replace(services[position], planning_level=level)
-    return Edit(plan.replace(services=tuple(services)), f"Plan {service_code} at {level.value} level")
+    where = f"at {level.value} level" if isinstance(level, PlanningLevel) else f"on footprint {level!r}"
+    return Edit(plan.replace(services=tuple(services)), f"Plan {service_code} {where}")
 
 
 def unused_name(plan: Plan, wanted: str) -> str:

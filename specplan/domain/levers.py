@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from .errors import check, check_share
-from .footprints import PlanningLevel
+from .footprints import Level, PlanningLevel, as_level
 from .phasing import Phasing
 from .services import COMMUNITY, INPATIENT
 
@@ -76,21 +76,21 @@ class ConvergenceLever:
 
 @dataclass(frozen=True)
 class PlanningLevelLever:
-    """Plan ``services`` at another footprint (national, regional or ICS) in this option."""
+    """Plan ``services`` at another footprint (national, regional, ICS or one of the plan's
+    own, which the plan checks) in this option."""
 
     kind: ClassVar[str] = "planning_level"
-    level: PlanningLevel = PlanningLevel.REGIONAL
+    level: Level = PlanningLevel.REGIONAL
     services: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _freeze_scope(self)
-        try:
-            object.__setattr__(self, "level", PlanningLevel(self.level))
-        except ValueError:
-            check(False, "planning_level", self.level, "national, regional or ics")
+        object.__setattr__(self, "level", as_level(self.level, "planning_level"))
 
     def describe(self) -> str:
-        return f"Plan at {self.level.value} level"
+        if isinstance(self.level, PlanningLevel):
+            return f"Plan at {self.level.value} level"
+        return f"Plan on footprint {self.level!r}"
 
 
 Lever = ShiftLever | ConvergenceLever | PlanningLevelLever

@@ -9,11 +9,12 @@ from functools import cached_property
 from .appraisal import Appraisal, Review
 from .baseline import Baseline
 from .errors import ValidationError, check, check_share
-from .footprints import ICB, Region
+from .footprints import BUILT_IN_NAMES, ICB, Footprint, FootprintGroup, PlanningLevel, Region, short_icb_name
 from .growth import Growth
 from .levers import ConvergenceLever, Lever, PlanningLevelLever, ShiftLever
 from .scenario import Scenario
 from .services import STANDARD_SETTINGS, ServiceLine
+from .vintages import LATEST_BUILTIN_VINTAGE
 from .years import year_label
 
 MAX_HORIZON = 15
@@ -28,7 +29,8 @@ class Plan:
     ``base_year`` is the calendar year the base financial year starts (2025 for 2025/26);
     ``horizon`` counts the years projected after it. ``viability_max_variation`` is the largest
     yearly swing in a pool's demand (as a share of its budget, at 95%) a pool may carry before
-    it is flagged as too small.
+    it is flagged as too small. ``vintage`` is the code of the ICB vintage (``2022-07``,
+    ``2026-04`` or one a user added) the plan's ICB codes belong to.
     """
 
     name: str
@@ -47,11 +49,15 @@ class Plan:
     description: str = ""
     appraisal: Appraisal = field(default_factory=Appraisal)
     review: Review = field(default_factory=Review)
+    vintage: str = LATEST_BUILTIN_VINTAGE
+    footprints: tuple[Footprint, ...] = ()
 
     def __post_init__(self) -> None:
-        for name in ("regions", "icbs", "services", "settings", "scenarios"):
+        for name in ("regions", "icbs", "services", "settings", "scenarios", "footprints"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         check(bool(self.name.strip()), "plan name", self.name, "a non-empty name")
+        check(isinstance(self.vintage, str) and bool(self.vintage.strip()), "vintage", self.vintage,
+              "an ICB vintage code such as 2026-04")
         check(
             isinstance(self.horizon, int) and 1 <= self.horizon <= MAX_HORIZON,
             "horizon",
@@ -76,6 +82,9 @@ class Plan:
         check(self.baseline.shape == expected, "baseline shape", self.baseline.shape,
               f"{expected} (services, ICBs, settings)")
         self._check_growth()
+        self._check_footprints()
+        for service in self.services:
+            self._check_level(f"service {service.code} planning_level", service.planning_level)
         self._check_review()
         for scenario in self.scenarios:
             for position, lever in enumerate(scenario.levers, start=1):
@@ -97,6 +106,30 @@ class Plan:
     @cached_property
     def region_index(self) -> dict[str, int]:
         return {r.code: n for n, r in enumerate(self.regions)}
+
+    @property
+    def footprint_names(self) -> tuple[str, ...]:
+        """Every footprint a service may be planned on: the built-ins first, then the plan's own."""
+        return BUILT_IN_NAMES + tuple(f.name for f in self.footprints)
+
+    def footprint(self, name: str) -> Footprint:
+        """The footprint called ``name``; the built-ins are made from the regions and ICBs:
+        national is one group (England), regional one per region with ICBs, ics one per ICB."""
+        if name == PlanningLevel.NATIONAL:
+            return Footprint(name, (FootprintGroup("England", tuple(i.code for i in self.icbs)),))
+        if name == PlanningLevel.REGIONAL:
+            groups = ((r.name, tuple(i.code for i in self.icbs if i.region == r.code)) for r in self.regions)
+            return Footprint(name, tuple(FootprintGroup(g, icbs) for g, icbs in groups if icbs))
+        if name == PlanningLevel.ICS:
+            # Each ICB's short name; its code where names are blank or shared (groups need unique names).
+            shorts = [short_icb_name(i.name).strip() for i in self.icbs]
+            names = shorts if all(shorts) and len(set(shorts)) == len(shorts) else \
+                [f"{s} ({i.code})" if s else i.code for s, i in zip(shorts, self.icbs)]
+            return Footprint(name, tuple(FootprintGroup(n, (i.code,)) for n, i in zip(names, self.icbs)))
+        for footprint in self.footprints:
+            if footprint.name == name:
+                return footprint
+        raise ValidationError("footprint", name, "one of the plan's footprints: " + ", ".join(self.footprint_names))
 
     @property
     def years(self) -> tuple[str, ...]:
@@ -147,6 +180,26 @@ class Plan:
                 check(rate.year <= self.horizon, "growth year", rate.year,
                       f"a year offset from 1 to the horizon {self.horizon}")
 
+    def _check_footprints(self) -> None:
+        """Each of the plan's own footprints holds every ICB of the plan in exactly one group."""
+        _unique("footprint name", [f.name for f in self.footprints])
+        for footprint in self.footprints:
+            check(footprint.name.strip().lower() not in BUILT_IN_NAMES, "footprint name", footprint.name,
+                  "a name other than the built-in footprints national, regional and ics")
+            covered = set()
+            for group in footprint.groups:
+                for code in group.icbs:
+                    check(code in self.icb_index, f"footprint {footprint.name!r} group {group.name!r} ICB",
+                          code, "an ICB code of this plan")
+                covered.update(group.icbs)
+            for icb in self.icbs:
+                check(icb.code in covered, f"footprint {footprint.name!r} ICB", icb.code,
+                      "in one of its groups (every ICB of the plan is in exactly one group)")
+
+    def _check_level(self, where: str, level: str) -> None:
+        check(level in BUILT_IN_NAMES or any(f.name == level for f in self.footprints), where, level,
+              "one of the plan's footprints: " + ", ".join(self.footprint_names))
+
     def _check_review(self) -> None:
         """Scores, statuses and comments must be about options of this plan."""
         options = {s.name for s in self.scenarios}
@@ -175,7 +228,9 @@ class Plan:
                 lever.phasing.profile(self.horizon)
             except ValidationError as error:
                 raise ValidationError(f"{where} {error.field}", error.value, error.expected) from None
-        elif not isinstance(lever, (ConvergenceLever, PlanningLevelLever)):
+        elif isinstance(lever, PlanningLevelLever):
+            self._check_level(f"{where} planning_level", lever.level)
+        elif not isinstance(lever, ConvergenceLever):
             raise ValidationError(where, type(lever).__name__, "a shift, convergence or planning-level lever")
 
 

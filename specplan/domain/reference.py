@@ -1,4 +1,4 @@
-"""Load and validate the reference footprints and the service catalogue."""
+"""Load and validate the reference footprints (every vintage) and the service catalogue."""
 
 from __future__ import annotations
 
@@ -11,19 +11,30 @@ from ..paths import resources_dir
 from .errors import ValidationError
 from .footprints import ICB, PlanningLevel, Region
 from .services import STANDARD_SETTINGS, ServiceLine
+from .vintage_files import load_builtin
+from .vintages import Vintage, Vintages
 
 EXPECTED_REGIONS = 7
-EXPECTED_ICBS = 42
+#: ICBs in each shipped vintage: a sanity check on the files, not an assumption of the code.
+EXPECTED_ICBS = {"2022-07": 42, "2026-04": 36}
 
 
 @dataclass(frozen=True)
 class Reference:
-    """The reference data, with the source notes (the ``#`` header lines) of each file."""
+    """The reference data, with the source notes (the ``#`` header lines) of each file.
+
+    ``icbs`` are those of the latest shipped vintage; ``vintages`` holds every shipped one
+    (:func:`specplan.domain.user_vintages.load_vintages` adds those a user added).
+    """
 
     regions: tuple[Region, ...]
     icbs: tuple[ICB, ...]
     services: tuple[ServiceLine, ...]
     sources: dict[str, str]
+    vintages: tuple[Vintage, ...] = ()
+
+    def vintage(self, code: str) -> Vintage:
+        return Vintages(self.vintages).get(code)
 
     def service(self, code: str) -> ServiceLine:
         for service in self.services:
@@ -43,34 +54,29 @@ def read_table(path: Path) -> tuple[list[dict[str, str]], str]:
 
 @cache
 def load_reference(folder: Path | None = None) -> Reference:
-    """Read ``resources/reference`` and check it: 7 regions, 42 ICBs each in one known region,
-    unique codes, and a valid catalogue. Raises ValidationError naming the file and row."""
+    """Read ``resources/reference`` and check it: 7 regions, every vintage's ICBs each in one
+    known region and the successions between them (see :mod:`.vintage_files`), unique codes, and
+    a valid catalogue. Raises ValidationError (VintageFileError) naming the file and row."""
     folder = folder or resources_dir() / "reference"
     region_rows, region_notes = read_table(folder / "regions.csv")
-    icb_rows, icb_notes = read_table(folder / "icbs.csv")
+    _, icb_notes = read_table(folder / "icbs.csv")
     service_rows, service_notes = read_table(folder / "services.csv")
     regions = tuple(_build(folder / "regions.csv", n, lambda r: Region(r["code"], r["name"]), row)
                     for n, row in enumerate(region_rows, start=2))
-    icbs = tuple(_build(folder / "icbs.csv", n, _icb, row) for n, row in enumerate(icb_rows, start=2))
     services = tuple(_build(folder / "services.csv", n, _service, row)
                      for n, row in enumerate(service_rows, start=2))
     _expect_unique(folder / "regions.csv", [r.code for r in regions])
-    _expect_unique(folder / "icbs.csv", [i.code for i in icbs])
     _expect_unique(folder / "services.csv", [s.code for s in services])
     if len(regions) != EXPECTED_REGIONS:
         raise ValidationError(f"{folder / 'regions.csv'}", len(regions), f"{EXPECTED_REGIONS} regions")
-    if len(icbs) != EXPECTED_ICBS:
-        raise ValidationError(f"{folder / 'icbs.csv'}", len(icbs), f"{EXPECTED_ICBS} ICBs")
-    known = {r.code for r in regions}
-    for icb in icbs:
-        if icb.region not in known:
-            raise ValidationError(f"{folder / 'icbs.csv'} ICB {icb.code} region", icb.region, "a code in regions.csv")
-    return Reference(regions, icbs, services,
-                     {"regions": region_notes, "icbs": icb_notes, "services": service_notes})
-
-
-def _icb(row: dict[str, str]) -> ICB:
-    return ICB(row["code"], row["name"], row["region"], int(row["population"]))
+    vintages = load_builtin(folder, {r.code for r in regions})
+    for vintage in vintages:
+        expected = EXPECTED_ICBS.get(vintage.code)
+        if expected is not None and len(vintage.icbs) != expected:
+            raise ValidationError(vintage.source, len(vintage.icbs), f"{expected} ICBs in vintage {vintage.code}")
+    sources = {"regions": region_notes, "icbs": icb_notes, "services": service_notes}
+    sources |= {f"icbs {v.code}": v.notes for v in vintages}
+    return Reference(regions, vintages[-1].icbs, services, sources, tuple(vintages))
 
 
 def _service(row: dict[str, str]) -> ServiceLine:

@@ -32,6 +32,7 @@ from . import (
     ShiftLever,
 )
 from .reference import Reference, load_reference
+from .vintages import LATEST_BUILTIN_VINTAGE
 
 ILLUSTRATIVE = "Illustrative figures, not real budgets: built by specplan.samples from reference data."
 
@@ -87,7 +88,7 @@ def mh_collaborative(ref: Reference) -> Plan:
     )
     plan = _plan(
         ref, "East Midlands mental health provider collaborative (illustrative)", icbs, services,
-        horizon=5,
+        horizon=5, vintage=LATEST_BUILTIN_VINTAGE,
         scenarios=(
             Scenario("Do nothing", (), "Today's pattern of care, grown by demand and prices."),
             Scenario("Community first", (community_first,),
@@ -129,14 +130,15 @@ MH_REVIEW = Review(
 )
 
 
-def national(ref: Reference) -> Plan:
-    """Every catalogued service line, all 42 ICBs, 4 settings, 10 years, do nothing + 3 options."""
+def national(ref: Reference, vintage: str = LATEST_BUILTIN_VINTAGE) -> Plan:
+    """Every catalogued service line, every ICB of ``vintage`` (36 in 2026-04; 42 in 2022-07, for
+    re-mapping), 4 settings, 10 years, do nothing + 3 options."""
     services = plannable_services(ref)
     ics_level = tuple(s.code for s in services if s.planning_level == PlanningLevel.ICS)
     mh = tuple(s.code for s in services if s.mental_health)
     return _plan(
-        ref, "England specialised services (illustrative)", ref.icbs, services,
-        horizon=10,
+        ref, "England specialised services (illustrative)", ref.vintage(vintage).icbs, services,
+        horizon=10, vintage=vintage,
         scenarios=(
             Scenario("Do nothing", (), "Today's pattern of care, grown by demand and prices."),
             Scenario("Community shift", (
@@ -163,7 +165,7 @@ def plannable_services(ref: Reference) -> tuple[ServiceLine, ...]:
     return tuple(s for s in ref.services if s.code not in parents)
 
 
-def _plan(ref: Reference, name: str, icbs, services, *, horizon: int, scenarios) -> Plan:
+def _plan(ref: Reference, name: str, icbs, services, *, horizon: int, vintage: str, scenarios) -> Plan:
     region_codes = {i.region for i in icbs}
     regions = tuple(r for r in ref.regions if r.code in region_codes)
     settings = ("inpatient", "day_case", "outpatient", "community")
@@ -188,7 +190,7 @@ def _plan(ref: Reference, name: str, icbs, services, *, horizon: int, scenarios)
     return Plan(
         name=name, base_year=2025, horizon=horizon, regions=regions, icbs=icbs, services=services,
         settings=settings, baseline=Baseline(spend, activity), growth=growth, scenarios=scenarios,
-        description=ILLUSTRATIVE,
+        description=ILLUSTRATIVE, vintage=vintage,
     )
 
 
@@ -223,10 +225,14 @@ SAMPLES: dict[str, Callable[[Reference], Plan]] = {
 
 
 def template_plan(region: str | None = None, name: str = "New plan") -> Plan:
-    """An empty plan to fill from a finance spreadsheet: the region's ICBs (all 42 when None),
-    every plannable service line, no spend yet, a "Do nothing" option, five years from 2025/26."""
+    """An empty plan to fill from a finance spreadsheet: the region's ICBs of the latest vintage
+    (every ICB when None; a vintage the user added counts), every plannable service line, no
+    spend yet, a "Do nothing" option, five years from 2025/26."""
+    from .user_vintages import load_vintages
+
     ref = load_reference()
-    icbs = tuple(i for i in ref.icbs if region is None or i.region == region)
+    vintage = load_vintages().latest
+    icbs = tuple(i for i in vintage.icbs if region is None or i.region == region)
     if not icbs:
         from .errors import ValidationError
 
@@ -236,4 +242,4 @@ def template_plan(region: str | None = None, name: str = "New plan") -> Plan:
     settings = ("inpatient", "day_case", "outpatient", "community")
     return Plan(name=name, base_year=2025, horizon=5, regions=regions, icbs=icbs, services=services,
                 settings=settings, baseline=Baseline.zeros(len(services), len(icbs), len(settings)),
-                scenarios=(Scenario("Do nothing", (), "Today's pattern of care, grown by demand and prices."),))
+                vintage=vintage.code, scenarios=(Scenario("Do nothing", (), "Today's pattern of care, grown by demand and prices."),))

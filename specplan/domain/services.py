@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import check
-from .footprints import PlanningLevel
+from .footprints import Level, as_level
 
 #: The standard settings in their canonical order; a plan may add more (e.g. out_of_area).
 STANDARD_SETTINGS: tuple[str, ...] = ("inpatient", "day_case", "outpatient", "community")
@@ -19,13 +19,14 @@ class ServiceLine:
 
     ``units`` pairs each setting with its activity unit (bed days for inpatient);
     ``activity_per_patient`` is inpatient bed days per patient per year, used to size pools;
-    ``occupancy`` overrides the plan's default bed occupancy for this service.
+    ``occupancy`` overrides the plan's default bed occupancy for this service;
+    ``planning_level`` is a built-in footprint or the name of one of the plan's own.
     """
 
     code: str
     name: str
     programme: str
-    planning_level: PlanningLevel
+    planning_level: Level
     mental_health: bool = False
     units: tuple[tuple[str, str], ...] = ()
     activity_per_patient: float | None = None
@@ -33,7 +34,7 @@ class ServiceLine:
 
     def __post_init__(self) -> None:
         check(bool(self.code.strip()), "service.code", self.code, "a non-empty service code")
-        object.__setattr__(self, "planning_level", _level(self.planning_level, self.code))
+        object.__setattr__(self, "planning_level", as_level(self.planning_level, f"service {self.code} planning_level"))
         if self.activity_per_patient is not None:
             check(
                 self.activity_per_patient > 0,
@@ -53,10 +54,3 @@ class ServiceLine:
         """The activity unit of ``setting`` for this service."""
         return dict(self.units).get(setting, "bed days" if setting == INPATIENT else "contacts")
 
-
-def _level(value: object, code: str) -> PlanningLevel:
-    try:
-        return PlanningLevel(value)
-    except ValueError:
-        check(False, f"service {code} planning_level", value, "national, regional or ics")
-        raise  # unreachable: check raised

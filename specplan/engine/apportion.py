@@ -74,7 +74,8 @@ def apportion(quota: np.ndarray, groups: np.ndarray, totals: np.ndarray) -> np.n
     at = np.minimum(first + short, ranked.size - 1)
     threshold = np.where(short < sizes, ranked[at], np.iinfo(np.int64).max)
     awarded = key.ravel() < threshold[flat_group]
-    return (base.astype(np.int64).ravel() + awarded).reshape(shape)
+    out: np.ndarray = (base.astype(np.int64).ravel() + awarded).reshape(shape)
+    return out
 
 
 def _shortfall(base: np.ndarray, flat_group: np.ndarray, totals: np.ndarray, size: int) -> np.ndarray:

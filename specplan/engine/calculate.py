@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..domain import ConvergenceLever, PlanningLevelLever, ShiftLever
+from ..domain.changes import Changes
 from ..domain.errors import ValidationError
 from ..domain.plan import Plan
 from ..domain.scenario import Scenario
@@ -54,15 +55,19 @@ class Engine:
     rows_afresh = 0.25
 
     def __init__(self) -> None:
-        self._key: tuple | None = None
+        self._key: StructureKey | None = None
         self._baseline: object = None
         self._index: PlanIndex | None = None
         self._projection: Projection | None = None
         self._do_nothing: ScenarioResult | None = None
         self._scenarios: dict[Scenario, ScenarioResult] = {}
 
-    def compute(self, plan: Plan) -> PlanResults:
-        self._prepare(plan)
+    def compute(self, plan: Plan, changes: Changes | None = None) -> PlanResults:
+        """Results of ``plan``; ``changes`` (what changed since the last call, when the caller
+        knows) lets the engine skip working that out: an edit to one option's levers or to
+        scores and comments reuses the projection and every other option as they are."""
+        if changes is None or changes.structure or changes.baseline_rows or self._index is None:
+            self._prepare(plan)
         results = tuple(self._scenario_result(plan, s) for s in plan.scenarios)
         self._scenarios = {s: r for s, r in zip(plan.scenarios, results)}
         return PlanResults(plan, self._index, self._do_nothing, results)
@@ -79,7 +84,7 @@ class Engine:
         return cached
 
     def _prepare(self, plan: Plan) -> None:
-        key = _structure_key(plan)
+        key = StructureKey.of(plan)
         if key == self._key and plan.baseline is self._baseline:
             return
         rows = self._changed_rows(plan, key)
@@ -94,7 +99,7 @@ class Engine:
         self._do_nothing = run_scenario(plan, self._index, self._projection, Scenario(DO_NOTHING))
         self._scenarios = {}
 
-    def _changed_rows(self, plan: Plan, key: tuple) -> np.ndarray | None:
+    def _changed_rows(self, plan: Plan, key: StructureKey) -> np.ndarray | None:
         """Service rows whose base year or planning level changed, or None when more changed."""
         if self._key is None or self._baseline is None:
             return None
@@ -121,17 +126,33 @@ class Engine:
             for scenario, result in self._scenarios.items()}
 
 
-def _structure_key(plan: Plan) -> tuple:
-    """What the projection and index depend on (services third: see ``Engine._changed_rows``)."""
-    return (plan.regions, plan.icbs, plan.services, plan.settings, plan.horizon, plan.growth,
-            plan.occupancy_default, plan.occupancy_mental_health, plan.viability_max_variation)
+@dataclass(frozen=True)
+class StructureKey:
+    """What the projection and index depend on, by name: any change but a service's planning
+    level means a fresh start (see ``Engine._changed_rows``). The plan's own footprints are here
+    because moving an ICB between groups changes pools without changing any service."""
+
+    regions: tuple
+    icbs: tuple
+    services: tuple
+    settings: tuple
+    horizon: int
+    growth: object
+    occupancy_default: float
+    occupancy_mental_health: float
+    viability_max_variation: float
+    footprints: tuple
+
+    @classmethod
+    def of(cls, plan: Plan) -> StructureKey:
+        return cls(**{f.name: getattr(plan, f.name) for f in dataclasses.fields(cls)})
 
 
-def _level_changes(key: tuple, before: tuple) -> list[int] | None:
+def _level_changes(key: StructureKey, before: StructureKey) -> list[int] | None:
     """Positions of the services whose planning level alone changed between two structure keys
     (``[]`` when nothing did), or None when anything else did."""
-    services, old = key[2], before[2]
-    if key[:2] + key[3:] != before[:2] + before[3:] or len(services) != len(old):
+    services, old = key.services, before.services
+    if dataclasses.replace(key, services=old) != before or len(services) != len(old):
         return None
     if any(dataclasses.replace(s, planning_level=o.planning_level) != o for s, o in zip(services, old)):
         return None

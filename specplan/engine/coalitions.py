@@ -8,10 +8,11 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from ..domain import ConvergenceLever, PlanningLevelLever, ShiftLever
+from ..domain import COMMUNITY, ConvergenceLever, PlanningLevel, PlanningLevelLever, ShiftLever
 from ..domain.levers import Lever
 from ..domain.plan import Plan
 from ..domain.scenario import Scenario
+from .batch import Variant, run_batch, switched_off
 from .calculate import Engine
 from .results import ScenarioResult
 
@@ -35,17 +36,32 @@ def metric_of(result: ScenarioResult, metric: str, year: int) -> int | float:
 def coalition_values(plan: Plan, option: str, coalitions: Sequence[Sequence[bool]], metric: str,
                      year: int) -> NDArray[np.float64] | list[int]:
     """``metric`` in ``year`` of the plan with only the levers of each coalition (in the
-    option's order); integers for pence metrics, so the Shapley values stay exact."""
+    option's order); integers for pence metrics, so the Shapley values stay exact.
+
+    Every coalition is a variant of the option with the other levers switched off, and all
+    run as one batch (``batch.run_batch``); beds need activity, which batches do not carry,
+    so they take a run per coalition.
+    """
     levers = plan.scenario(option).levers
-    engine = Engine()
-    values = []
-    for members in coalitions:
-        chosen = tuple(lever for lever, on in zip(levers, members) if on)
-        result = engine.compute_scenario(plan, Scenario(option, chosen))
-        values.append(metric_of(result, metric, year))
-    if metric in PENCE_METRICS:
-        return [int(v) for v in values]
-    return np.asarray(values, dtype=np.float64)
+    if metric == "beds":
+        engine = Engine()
+        return np.asarray([metric_of(engine.compute_scenario(plan, Scenario(option, tuple(
+            lever for lever, on in zip(levers, members) if on))), metric, year) for members in coalitions],
+            dtype=np.float64)
+    variants = [Variant(off=switched_off(len(levers), members)) for members in coalitions]
+    totals = run_batch(plan, option, variants, saving_only=metric == "cumulative_saving")
+    if metric == "cumulative_saving":
+        return [int(v) for v in totals.saving[:, : year + 1].sum(axis=1)]
+    spend = totals.spend_by_setting[:, :, year]  # [v, k]
+    if metric == "spend":
+        return [int(v) for v in spend.sum(axis=1)]
+    community = plan.setting_index.get(COMMUNITY)
+    if community is None:
+        return np.zeros(len(variants))
+    total = spend.sum(axis=1).astype(np.float64)
+    part = spend[:, community].astype(np.float64)
+    shares: NDArray[np.float64] = np.divide(part, total, out=np.zeros_like(total), where=total > 0)
+    return shares
 
 
 def lever_text(plan: Plan, lever: Lever) -> str:
@@ -63,7 +79,9 @@ def lever_text(plan: Plan, lever: Lever) -> str:
     if isinstance(lever, ConvergenceLever):
         return f"Close {lever.share:.0%} of the gap to fair shares each year ({services})"
     if isinstance(lever, PlanningLevelLever):
-        return f"Pool {services} at {lever.level.value} level"
+        level = lever.level
+        where = f"at {level.value} level" if isinstance(level, PlanningLevel) else f"on footprint {level!r}"
+        return f"Pool {services} {where}"
     return type(lever).__name__
 
 

@@ -14,7 +14,7 @@ from .sums import over_settings
 def apply_convergence(
     lever: ConvergenceLever,
     spend: np.ndarray,
-    activity: np.ndarray,
+    activity: np.ndarray | None,
     pools: np.ndarray,
     services_on: np.ndarray,
     index: PlanIndex,
@@ -99,17 +99,18 @@ def _pool_moves(total: np.ndarray, pools: np.ndarray, weights: np.ndarray, close
     gap *= closed[:, None, :]
     gap += 0.5
     rounded = np.floor(gap, out=gap).astype(np.int64)
-    moves = np.empty_like(rounded)
+    moves: np.ndarray = np.empty_like(rounded)
     np.subtract(rounded[:, 1:], rounded[:, :-1], out=moves[:, 1:])
     moves[starts] = rounded[starts]  # a pool's first ICB moves by its own rounded gap
     if in_order:
         return moves
-    out = np.empty_like(moves)
+    out: np.ndarray = np.empty_like(moves)
     out[row, order] = moves
     return out
 
 
-def _fill_from_pool(empty, moves, by_setting, activity, spend, pools, index) -> None:
+def _fill_from_pool(empty: np.ndarray, moves: np.ndarray, by_setting: np.ndarray, activity: np.ndarray | None,
+                    spend: np.ndarray, pools: np.ndarray, index: PlanIndex) -> None:
     """ICBs that spend nothing take their pool's setting mix and unit costs (in place).
 
     Runs before the cube changes, so the pool's figures are this lever's starting point.

@@ -10,15 +10,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..domain import PlanningLevel
+from ..domain.footprints import Level, as_level, short_icb_name
 from ..domain.plan import Plan
 from .apportion import group_sum
-from .pools import ICS, NATIONAL, REGIONAL, demand_variation, fair_shares, pool_exists
+from .index import LEVEL_CODES
+from .pools import demand_variation, fair_shares, pool_exists
 from .results import ScenarioResult
 from .scope import Scope
 
-LEVEL_OF_CODE = {NATIONAL: PlanningLevel.NATIONAL, REGIONAL: PlanningLevel.REGIONAL,
-                 ICS: PlanningLevel.ICS}
+__all__ = ["IcbDistances", "PoolTable", "icb_distances", "pool_name", "pool_table", "region_groups",
+           "service_fair_shares", "short_icb_name"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -32,7 +33,7 @@ class PoolTable:
 
     service: str
     year: int
-    level: PlanningLevel
+    level: Level
     names: tuple[str, ...]
     slots: np.ndarray
     members: np.ndarray
@@ -67,8 +68,8 @@ def pool_table(result: ScenarioResult, plan: Plan, service: int, year: int) -> P
     return PoolTable(
         service=plan.services[service].code,
         year=year,
-        level=LEVEL_OF_CODE[level_code],
-        names=tuple(pool_name(plan, level_code, int(p)) for p in slots),
+        level=as_level(LEVEL_CODES.name_of(level_code), "level"),
+        names=tuple(_group_names(result, level_code)[int(p)] for p in slots),
         slots=slots,
         members=members,
         budget=budget[slots],
@@ -114,17 +115,17 @@ def service_fair_shares(result: ScenarioResult, service: int) -> tuple[np.ndarra
 
 
 def pool_name(plan: Plan, level_code: int, slot: int) -> str:
-    """What a person calls pool ``slot``: England, a region's name or an ICB's name."""
-    if level_code == NATIONAL:
-        return "England"
-    if level_code == REGIONAL:
+    """What a person calls pool ``slot``: England, a region's name, an ICB's name or the name
+    of a group of one of the plan's own footprints."""
+    name = LEVEL_CODES.name_of(level_code)
+    if name == "regional":  # slots are region positions, regions without ICBs included
         return plan.regions[slot].name
-    return short_icb_name(plan.icbs[slot].name)
+    return plan.footprint(name).groups[slot].name
 
 
-def short_icb_name(name: str) -> str:
-    """'NHS Derby and Derbyshire Integrated Care Board' -> 'Derby and Derbyshire'."""
-    return name.removeprefix("NHS ").removesuffix(" Integrated Care Board").removesuffix(" ICB")
+def _group_names(result: ScenarioResult, level_code: int) -> tuple[str, ...]:
+    index = result.index
+    return index.group_names[int(index.row_of_code[level_code])]
 
 
 @dataclass(frozen=True, eq=False)

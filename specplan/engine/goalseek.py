@@ -62,7 +62,9 @@ def goal_seek(
 
     def value_at(share: float) -> float:
         levers = list(scenario.levers)
-        levers[lever_position] = dataclasses.replace(levers[lever_position], target_share=share)
+        shift = levers[lever_position]
+        assert isinstance(shift, ShiftLever)  # checked above
+        levers[lever_position] = dataclasses.replace(shift, target_share=share)
         trial = dataclasses.replace(scenario, levers=tuple(levers))
         return measure(engine.compute_scenario(plan, trial), metric, year)
 

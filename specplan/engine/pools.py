@@ -13,12 +13,10 @@ Z_95 = 1.96
 
 
 def pool_of(levels: np.ndarray, index: PlanIndex) -> np.ndarray:
-    """``[s, i]`` pool slot of each ICB for each service: 0 nationally, the region's position
-    regionally, the ICB's own position for ICS-level services."""
-    national = np.zeros(index.n_icbs, np.intp)
-    icb = np.arange(index.n_icbs, dtype=np.intp)
-    by_level = np.stack([national, index.region_of_icb, icb])  # [level, i]
-    return by_level[levels]
+    """``[s, i]`` pool slot of each ICB for each service: its group in the service's footprint
+    (0 nationally, the region's position regionally, the ICB's own position for ICS-level
+    services, the group's position in a custom footprint)."""
+    return index.footprint_groups[index.row_of_code[levels]]
 
 
 def fair_shares(spend: np.ndarray, pools: np.ndarray, index: PlanIndex) -> np.ndarray:
@@ -59,7 +57,8 @@ def pool_patients(inpatient_bed_days: np.ndarray, pools: np.ndarray, index: Plan
     """Patients a year in each pool, ``[s, p, t]``: bed days over bed days per patient
     (NaN where the service has no per-patient figure)."""
     bed_days = group_sum(inpatient_bed_days, pools, index.n_pools)
-    return bed_days / index.bed_days_per_patient[:, None, None]
+    patients: np.ndarray = bed_days / index.bed_days_per_patient[:, None, None]
+    return patients
 
 
 def demand_variation(patients: np.ndarray) -> np.ndarray:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from ..domain.plan import Plan
 from .rounding import round_half_away
@@ -44,7 +47,7 @@ def growth_rates(plan: Plan) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     demographic = np.zeros((len(plan.icbs), years))
     non_demographic = np.zeros((len(plan.services), years))
     price = np.zeros((1, years))
-    targets = {
+    targets: dict[str, tuple[np.ndarray, Mapping[Any, int]]] = {
         "demographic": (demographic, plan.icb_index),
         "non_demographic": (non_demographic, plan.service_index),
         "price": (price, {None: 0}),
@@ -60,17 +63,28 @@ def growth_rates(plan: Plan) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return demographic, non_demographic, price[0]
 
 
-def do_nothing(plan: Plan, rows: np.ndarray | None = None) -> Projection:
-    """``A = A0 * g`` and ``S = round_half_away(S0 * g * P)`` per cell (model.md), for every
-    service or only the service positions ``rows``."""
+def grown(plan: Plan, scalings: NDArray[np.float64] | None = None, rows: NDArray[np.intp] | None = None,
+          *, activity: bool = False) -> tuple[NDArray[np.int64], NDArray[np.float64] | None]:
+    """The one projection: ``S = round_half_away(S0 * g * P)`` and ``A = A0 * g`` per cell
+    (model.md), ``[g, s, i, k, t]`` for each row ``g`` of ``scalings`` (demographic,
+    non-demographic and price rates scaled: the full run is the single scaling 1, 1, 1),
+    of every service or only the service positions ``rows``."""
+    scale = np.ones((1, 3)) if scalings is None else np.asarray(scalings, np.float64)
     demographic, non_demographic, price = growth_rates(plan)
-    icb_factor = np.cumprod(1.0 + demographic, axis=1)  # [i, t]
-    service_factor = np.cumprod(1.0 + non_demographic, axis=1)  # [s, t]
-    price_factor = np.cumprod(1.0 + price)  # [t]
+    icb_factor = np.cumprod(1.0 + demographic[None] * scale[:, 0, None, None], axis=2)  # [g, i, t]
+    service_factor = np.cumprod(1.0 + non_demographic[None] * scale[:, 1, None, None], axis=2)  # [g, s, t]
+    price_factor = np.cumprod(1.0 + price[None] * scale[:, 2, None], axis=1)  # [g, t]
     spend0, activity0 = plan.baseline.spend_pence, plan.baseline.activity
     if rows is not None:
-        service_factor, spend0, activity0 = service_factor[rows], spend0[rows], activity0[rows]
-    volume = service_factor[:, None, None, :] * icb_factor[None, :, None, :]  # [s, i, 1, t]
-    activity = activity0[..., None] * volume
-    spend = round_half_away(spend0[..., None] * (volume * price_factor))
-    return Projection(settings_major(spend), settings_major(activity))
+        service_factor, spend0, activity0 = service_factor[:, rows], spend0[rows], activity0[rows]
+    volume = service_factor[:, :, None, None, :] * icb_factor[:, None, :, None, :]  # [g, s, i, 1, t]
+    spend = round_half_away(spend0[None, ..., None] * (volume * price_factor[:, None, None, None, :]))
+    return spend, (activity0[None, ..., None] * volume if activity else None)
+
+
+def do_nothing(plan: Plan, rows: NDArray[np.intp] | None = None) -> Projection:
+    """The projection of the plan as it is, every service or the service positions ``rows``,
+    laid out setting by setting."""
+    spend, activity = grown(plan, None, rows, activity=True)
+    assert activity is not None
+    return Projection(settings_major(spend[0]), settings_major(activity[0]))

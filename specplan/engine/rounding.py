@@ -17,7 +17,8 @@ def round_half_away(values: np.ndarray | float) -> np.ndarray:
     magnitude -= whole
     whole += magnitude >= 0.5
     np.copysign(whole, values, out=whole)
-    return whole.astype(np.int64)
+    rounded: np.ndarray = whole.astype(np.int64)
+    return rounded
 
 
 def round_half_up(values: np.ndarray) -> np.ndarray:
@@ -25,4 +26,5 @@ def round_half_up(values: np.ndarray) -> np.ndarray:
     whole = np.floor(values)
     fraction = values - whole
     whole += fraction >= 0.5
-    return whole.astype(np.int64)
+    rounded: np.ndarray = whole.astype(np.int64)
+    return rounded

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 import numpy as np
 
@@ -40,6 +39,7 @@ class Flows:
 
     def add_double_running(self, setting: int, cells: np.ndarray, n_settings: int) -> None:
         self.make_double_running(n_settings)
+        assert self.double_running is not None
         self.double_running[:, :, setting, :] += cells
 
 
@@ -56,8 +56,10 @@ class LeverTotals:
         self._fill({"released": released, "reinvested": reinvested, "double_running": double_running,
                     "moved_activity": moved_activity}, {}, (), (released.shape[0], released.shape[2]))
 
-    def _fill(self, cells: dict, by_service: dict, parts: tuple, shape: tuple[int, int]) -> None:
+    def _fill(self, cells: dict[str, np.ndarray], by_service: dict[str, np.ndarray],
+              parts: tuple[LeverTotals, ...], shape: tuple[int, int]) -> None:
         self._cells, self._by_service, self._parts, self._shape = cells, by_service, parts, shape
+        self._england: dict[str, np.ndarray] = {}
 
     @classmethod
     def of_services(cls, by_service: dict[str, np.ndarray]) -> LeverTotals:
@@ -84,26 +86,41 @@ class LeverTotals:
                 cells = self._cells[name]
                 self._by_service[name] = (over_icbs(cells) if cells.ndim == 3
                                           else np.zeros(self._shape, cells.dtype))
-        return self._by_service[name]
+        by_service: np.ndarray = self._by_service[name]
+        return by_service
 
-    def _england(name: str) -> cached_property:  # noqa: N805 - a helper run in the class body
-        return cached_property(lambda self: self.by_service(name).sum(axis=0))
+    def england(self, name: str) -> np.ndarray:
+        """``[t]`` flow ``name`` (or ``saving``) summed over England, once."""
+        if name not in self._england:
+            self._england[name] = (self.england("released") - self.england("reinvested") if name == "saving"
+                                   else self.by_service(name).sum(axis=0))
+        return self._england[name]
 
-    released = _england("released")
-    reinvested = _england("reinvested")
-    double_running = _england("double_running")
-    moved_activity = _england("moved_activity")
-    del _england
+    @property
+    def released(self) -> np.ndarray:
+        return self.england("released")
 
-    @cached_property
+    @property
+    def reinvested(self) -> np.ndarray:
+        return self.england("reinvested")
+
+    @property
+    def double_running(self) -> np.ndarray:
+        return self.england("double_running")
+
+    @property
+    def moved_activity(self) -> np.ndarray:
+        return self.england("moved_activity")
+
+    @property
     def saving(self) -> np.ndarray:
-        return self.released - self.reinvested
+        return self.england("saving")
 
 
 def apply_shift(
     lever: ShiftLever,
     spend: np.ndarray,
-    activity: np.ndarray,
+    activity: np.ndarray | None,
     flows: Flows,
     scope: np.ndarray,
     phasing: np.ndarray,
@@ -152,8 +169,10 @@ def apply_shift(
     return LeverTotals(released, reinvested, double_running, moved if moved is not None else np.zeros(1))
 
 
-def _value(lever: ShiftLever, rows: dict[str, np.ndarray] | None, name: str):
+def _value(lever: ShiftLever, rows: dict[str, np.ndarray] | None, name: str) -> np.ndarray | float:
     """The lever's number, or its per-row values shaped to broadcast over ``[s, i, t]``."""
     if rows is not None and name in rows:
-        return rows[name][:, None, None]
-    return getattr(lever, name)
+        per_row: np.ndarray = rows[name][:, None, None]
+        return per_row
+    number: float = getattr(lever, name)
+    return number

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
+from ..domain.levers import Lever
 from ..domain.plan import Plan
 from .calculate import PlanResults
 from .results import ScenarioResult
+from .rollups import spend_by_footprint
 
 
-def summarise(results: PlanResults, scenario: str | None = None) -> dict:
-    """``plan``, ``base_year``, ``years``, ``settings`` and per scenario its totals per year."""
+def summarise(results: PlanResults, scenario: str | None = None) -> dict[str, Any]:
+    """``plan``, ``vintage``, ``base_year``, ``years``, ``settings`` and per scenario its totals per year."""
     plan = results.plan
     chosen = [results.scenario(scenario)] if scenario else list(results.scenarios)
     return {
         "plan": plan.name,
+        "vintage": plan.vintage,
         "base_year": plan.years[0],
         "horizon": plan.horizon,
         "years": list(plan.years),
@@ -23,7 +29,7 @@ def summarise(results: PlanResults, scenario: str | None = None) -> dict:
     }
 
 
-def _scenario(plan: Plan, result: ScenarioResult) -> dict:
+def _scenario(plan: Plan, result: ScenarioResult) -> dict[str, Any]:
     by_region = {
         region.code: {"name": region.name, "spend_pence": _ints(result.spend_by_region[n]),
                       "distance_from_fair_share_pence": _ints(result.distance_by_region[n])}
@@ -48,12 +54,14 @@ def _scenario(plan: Plan, result: ScenarioResult) -> dict:
         "totals": totals,
         "by_region": by_region,
         "pools_flagged": int(result.pool_flagged[:, :, -1].sum()),
+        "by_footprint": {name: {group: {"spend_pence": spend} for group, spend in groups.items()}
+                         for name, groups in spend_by_footprint(result, plan).items()},
     }
 
 
-def _levers(plan: Plan, name: str):
+def _levers(plan: Plan, name: str) -> tuple[Lever, ...]:
     return next((s.levers for s in plan.scenarios if s.name == name), ())
 
 
-def _ints(values) -> list[int]:
+def _ints(values: Iterable[Any]) -> list[int]:
     return [int(v) for v in values]

@@ -15,19 +15,23 @@ _AXES = "abcdefgh"
 def per_year(cells: np.ndarray) -> np.ndarray:
     """Sum over every axis but the last (years): ``[..., t] -> [t]``."""
     axes = _AXES[:cells.ndim]
-    return np.einsum(f"{axes}->{axes[-1]}", cells)
+    out: np.ndarray = np.einsum(f"{axes}->{axes[-1]}", cells)
+    return out
 
 
 def setting_per_year(cube: np.ndarray) -> np.ndarray:
     """``[s, i, k, t] -> [k, t]``."""
-    return np.einsum("sikt->kt", cube)
+    out: np.ndarray = np.einsum("sikt->kt", cube)
+    return out
 
 
 def over_settings(cube: np.ndarray) -> np.ndarray:
     """``[s, i, k, t] -> [s, i, t]``."""
-    return np.einsum("sikt->sit", cube)
+    out: np.ndarray = np.einsum("sikt->sit", cube)
+    return out
 
 
 def over_icbs(cells: np.ndarray) -> np.ndarray:
     """``[s, i, t] -> [s, t]``."""
-    return np.einsum("sit->st", cells)
+    out: np.ndarray = np.einsum("sit->st", cells)
+    return out

@@ -17,6 +17,7 @@ import numpy as np
 from ..domain import Baseline
 from ..domain.errors import ValidationError
 from ..domain.plan import Plan
+from .baseline_vintage import earlier_plan, remapped
 from .errors import Problems, cell_ref, fail
 from .headers import Layout, unit_in
 from .mapping import Mapping, load_mapping
@@ -53,8 +54,12 @@ def import_baseline(path: str | Path, plan: Plan, sheet: str | None = None, unit
 
     with open_workbook(path) as book:
         data, layout, warnings = choose_sheet(book, sheet or (mapping and mapping.sheet), mapping, setting_of)
-    run = _Run(Path(path), plan, data, layout, vocab, units or (mapping.units if mapping else None))
+    earlier = earlier_plan(plan, data, layout, mapping.values if mapping else None)  # old ICBs: re-map after
+    run = _Run(Path(path), earlier or plan, data, layout, Vocabulary(earlier, mapping.values if mapping else None)
+               if earlier else vocab, units or (mapping.units if mapping else None))
     run.warnings[:0] = warnings
+    if earlier is not None:
+        return remapped(plan, *run.run(), layout)
     return run.run()
 
 

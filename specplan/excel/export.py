@@ -46,6 +46,7 @@ PLAN_SHEET_NOTES = (
     ("Services", "The service lines of the plan."),
     ("ICBs", "The ICBs of the plan and their fair-share weights (population)."),
     ("Regions", "NHS England regions."),
+    ("Footprints", "The plan's own footprints: a row per ICB, naming its group (every ICB in one group of each)."),
     *APPRAISAL_NOTES,
 )
 

@@ -11,6 +11,7 @@ from ..domain import ConvergenceLever, Phasing, PlanningLevelLever, Scenario, Sh
 from ..domain.errors import ValidationError
 from ..domain.phasing import PHASING_KINDS
 from .errors import Problems
+from .footprints_sheet import level_named, levels_expected
 from .money import MoneyError, parse_decimal
 from .names import normal
 from .tables import Table
@@ -103,7 +104,13 @@ def _lever(table: Table, r: int, row: list, horizon: int | None, parts: dict):
     if kind == "convergence":
         return _make(table, r, "convergence_share", lambda: ConvergenceLever(values["convergence_share"], services))
     if kind == "planning_level":
-        level = normal(table.text(r, row, "planning_level"))
+        text = table.text(r, row, "planning_level")
+        names = tuple(f.name for f in parts.get("footprints", ()))
+        level = level_named(text, names)
+        if level is None:
+            table.problem(r, "planning_level", f"planning_level {text!r} is not a footprint of the plan; expected "
+                                               + levels_expected(names))
+            return None
         return _make(table, r, "planning_level", lambda: PlanningLevelLever(level, services))
     icbs = table.codes(r, row, "icbs", {i.code for i in parts["icbs"]}, "ICB")
     settings = parts["settings"]

@@ -45,13 +45,14 @@ def icb_key(name: str) -> str:
 
 @cache
 def _ons_codes() -> dict[str, str]:
-    """ONS ICB codes (2022 and 2023 vintages) -> ODS code, from the reference table."""
-    rows, _ = read_table(resources_dir() / "reference" / "icbs.csv")
+    """ONS ICB codes (every ``ons_*`` column of every vintage's ICB table) -> ODS code."""
     found: dict[str, str] = {}
-    for row in rows:
-        for column in ("ons_2022", "ons_2023"):
-            if row.get(column):
-                found[row[column].upper()] = row["code"]
+    for path in sorted((resources_dir() / "reference").glob("icbs*.csv")):
+        rows, _ = read_table(path)
+        for row in rows:
+            for column, value in row.items():
+                if column and "ons_" in column and value:
+                    found[value.upper()] = row["code"]
     return found
 
 

@@ -7,6 +7,7 @@ hand-made workbook may leave them out (or give codes only) and the reference dat
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -17,12 +18,16 @@ from ..domain.years import parse_year_label
 from .appraisal_sheets import REQUIRED as APPRAISAL_REQUIRED
 from .appraisal_sheets import read_appraisal
 from .errors import Problems
+from .footprints_sheet import COLUMNS as FOOTPRINT_COLUMNS
+from .footprints_sheet import SHEET as FOOTPRINTS_SHEET
+from .footprints_sheet import footprint_names, read_footprints
 from .levers_sheet import read_levers
 from .money import MoneyError, describe_cell, to_pence
 from .plan_workbook import COLUMNS, PLAN_FIELDS, WORKBOOK_FORMAT
 from .reader import Workbook, open_workbook
-from .structure import read_structure
+from .structure import icb_codes, read_structure
 from .tables import Table
+from .workbook_vintage import choose_vintage
 
 
 def import_plan_workbook(path: str | Path) -> Plan:
@@ -43,8 +48,12 @@ def read_plan_workbook(path: str | Path) -> tuple[Plan, list[str]]:
         tables = {name: _table(book, name, problems) for name in ("Plan", *COLUMNS)}
     fields = _plan_fields(tables["Plan"], problems)
     settings = fields.get("settings", STANDARD_SETTINGS)
-    regions, icbs, services = read_structure(tables, settings, problems)
-    plan_parts = {"regions": regions, "icbs": icbs, "services": services, "settings": settings}
+    vintage = choose_vintage(fields.pop("vintage", None), icb_codes(tables), problems, warnings)
+    own = footprint_names(tables[FOOTPRINTS_SHEET])
+    regions, icbs, services = read_structure(tables, settings, problems, vintage.icbs if vintage else None, own)
+    footprints = read_footprints(tables[FOOTPRINTS_SHEET], icbs, problems)
+    plan_parts = {"regions": regions, "icbs": icbs, "services": services, "settings": settings,
+                  "footprints": footprints}
     baseline = _baseline(tables["Baseline"], plan_parts, problems, warnings)
     growth = _growth(tables["Growth"], fields, plan_parts, problems)
     scenarios = read_levers(tables["Levers"], tables["Options"], fields.get("horizon"), plan_parts, problems)
@@ -55,7 +64,7 @@ def read_plan_workbook(path: str | Path) -> tuple[Plan, list[str]]:
     problems.raise_if_any()
     try:
         plan = Plan(baseline=baseline, growth=growth, scenarios=scenarios, appraisal=appraisal, review=review,
-                    **plan_parts,
+                    vintage=vintage.code if vintage else "", **plan_parts,
                     **{k: v for k, v in fields.items() if k not in ("settings", "specplan_workbook")})
     except ValidationError as error:
         problems.add(str(error), "Plan")
@@ -68,7 +77,7 @@ def _table(book: Workbook, name: str, problems: Problems) -> Table | None:
         return None
     required = {"Plan": ("field", "value"), "Baseline": ("service_code", "icb_code", "setting", "spend_gbp"),
                 "Growth": ("kind", "rate"), "Levers": ("scenario", "lever"), "Options": ("scenario",),
-                **APPRAISAL_REQUIRED}
+                FOOTPRINTS_SHEET: FOOTPRINT_COLUMNS, **APPRAISAL_REQUIRED}
     columns = ("field", "value") if name == "Plan" else COLUMNS[name]
     return Table(book.sheet(name), columns, required.get(name, ("code",)), problems)
 
@@ -88,7 +97,12 @@ def _plan_fields(table: Table, problems: Problems) -> dict:
             table.problem(r, "field", f"{key} is given twice (also row {seen[key] + 1})")
             continue
         seen[key] = r
-        if key in ("name", "description"):
+        if key == "vintage":
+            raw = table.raw(row, "value")  # Excel turns a typed 2026-04 into a date
+            value = f"{raw.year:04d}-{raw.month:02d}" if isinstance(raw, date) else table.text(r, row, "value")
+            if value:
+                fields[key] = value
+        elif key in ("name", "description"):
             value = table.text(r, row, "value", required=key == "name", strip=False, label=key)
             if value is not None:
                 fields[key] = value

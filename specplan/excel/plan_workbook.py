@@ -1,7 +1,8 @@
 """The plan workbook: the canonical sheets a plan is written to and read back from.
 
 ``Plan`` (field, value), ``Baseline`` (a row per base-year cell), ``Growth`` and ``Levers`` are
-the sheets people edit; ``Options``, ``Services``, ``ICBs`` and ``Regions`` hold the rest of the
+the sheets people edit; ``Options``, ``Services``, ``ICBs``, ``Regions`` and ``Footprints`` (the
+plan's own footprints, a row per ICB of each) hold the rest of the
 plan so that export then import gives back an identical plan. Numbers are written exactly (see
 ``writer``); shares and rates are fractions (0.02 = 2%) shown as percentages.
 """
@@ -13,11 +14,14 @@ from ..domain.plan import Plan
 from ..domain.years import year_label
 from .appraisal_sheets import COLUMNS as APPRAISAL_COLUMNS
 from .appraisal_sheets import appraisal_rows
+from .footprints_sheet import COLUMNS as FOOTPRINT_COLUMNS
+from .footprints_sheet import SHEET as FOOTPRINTS_SHEET
+from .footprints_sheet import footprint_rows
 from .writer import MONEY_PENCE, SafeWorkbook, set_widths, widths, write_rows, write_text
 
 WORKBOOK_FORMAT = 1
 PLAN_FIELDS = ("specplan_workbook", "name", "description", "base_year", "horizon", "settings",
-               "occupancy_default", "occupancy_mental_health", "viability_max_variation")
+               "occupancy_default", "occupancy_mental_health", "viability_max_variation", "vintage")
 COLUMNS: dict[str, tuple[str, ...]] = {
     "Baseline": ("service_code", "icb_code", "setting", "activity", "spend_gbp"),
     "Growth": ("kind", "code", "year", "rate"),
@@ -29,6 +33,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                  "activity_per_patient", "occupancy"),
     "ICBs": ("code", "name", "region", "population"),
     "Regions": ("code", "name"),
+    FOOTPRINTS_SHEET: FOOTPRINT_COLUMNS,
 }
 COLUMNS |= APPRAISAL_COLUMNS
 SHARE_COLUMNS = {"target_share", "reinvest_share", "double_running_share", "convergence_share", "rate"}
@@ -40,7 +45,7 @@ def plan_rows(plan: Plan) -> list[list]:
         ["base_year", year_label(plan.base_year)], ["horizon", plan.horizon],
         ["settings", ", ".join(plan.settings)], ["occupancy_default", plan.occupancy_default],
         ["occupancy_mental_health", plan.occupancy_mental_health],
-        ["viability_max_variation", plan.viability_max_variation],
+        ["viability_max_variation", plan.viability_max_variation], ["vintage", plan.vintage],
     ]
 
 
@@ -74,7 +79,7 @@ def lever_rows(plan: Plan) -> list[list]:
             elif isinstance(lever, ConvergenceLever):
                 row.update(convergence_share=lever.share)
             elif isinstance(lever, PlanningLevelLever):
-                row.update(planning_level=lever.level.value)
+                row.update(planning_level=str(lever.level))
             rows.append(list(row.values()))
     return rows
 
@@ -93,11 +98,12 @@ def _number_text(value: float) -> str:
 def structure_rows(plan: Plan) -> dict[str, list[list]]:
     return {
         "Options": [[s.name, s.description or None] for s in plan.scenarios],
-        "Services": [[s.code, s.name, s.programme, s.planning_level.value, s.mental_health,
+        "Services": [[s.code, s.name, s.programme, str(s.planning_level), s.mental_health,
                       "; ".join(f"{k}: {u}" for k, u in s.units) or None, s.activity_per_patient, s.occupancy]
                      for s in plan.services],
         "ICBs": [[i.code, i.name, i.region, i.population] for i in plan.icbs],
         "Regions": [[r.code, r.name] for r in plan.regions],
+        FOOTPRINTS_SHEET: footprint_rows(plan),
     }
 
 

@@ -17,8 +17,6 @@ from ..engine.index import LEVEL_CODES
 from ..engine.results import ScenarioResult
 from .writer import SafeWorkbook, fast_writer, write_text
 
-LEVEL_NAMES = {code: level.value for level, code in LEVEL_CODES.items()}
-
 
 @dataclass
 class Column:
@@ -56,7 +54,7 @@ def service_table(plan: Plan, results: PlanResults) -> tuple[list[str], list[Col
                 ("Double running £", "money", result.double_running.sum(axis=1)),
                 ("Beds", "number", result.beds.sum(axis=1))]
     headers, columns = _assemble(plan, results, ["Service code", "Service", "Programme of care"], labels, arrays)
-    levels = [LEVEL_NAMES[int(code)] for result in options(results) for code in result.levels
+    levels = [LEVEL_CODES.name_of(int(code)) for result in options(results) for code in result.levels
               for _ in plan.years]
     columns.insert(4, Column("Planning level", levels))
     return headers[:4] + ["Planning level"] + headers[4:], columns

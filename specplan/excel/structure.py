@@ -8,23 +8,32 @@ codes used on the Baseline, Growth and Levers sheets decide what the plan covers
 
 from __future__ import annotations
 
-from ..domain import ICB, PlanningLevel, Region, ServiceLine
+import dataclasses
+
+from ..domain import ICB, Region, ServiceLine
 from ..domain.errors import ValidationError
 from ..domain.reference import load_reference
 from .errors import Problems
+from .footprints_sheet import level_named, levels_expected
 from .tables import Table
 
 _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0", ""}
 
 
-def read_structure(tables: dict[str, Table | None], settings: tuple[str, ...], problems: Problems):
-    """``(regions, icbs, services)``, recording problems with their cells."""
+def read_structure(tables: dict[str, Table | None], settings: tuple[str, ...], problems: Problems,
+                   reference_icbs: tuple[ICB, ...] | None = None, footprints: tuple[str, ...] = ()):
+    """``(regions, icbs, services)``, recording problems with their cells; codes given alone are
+    looked up in ``reference_icbs`` (the workbook's vintage; the latest shipped one by default),
+    and a service's planning level may name one of ``footprints`` (the plan's own)."""
     ref = load_reference()
+    if reference_icbs is not None:
+        ref = dataclasses.replace(ref, icbs=reference_icbs)
     services = _rows_of(tables.get("Services"))
     icbs = _rows_of(tables.get("ICBs"))
     if services:
-        service_lines = tuple(x for x in (_service(tables["Services"], r, row, ref) for r, row in services) if x)
+        service_lines = tuple(x for x in (_service(tables["Services"], r, row, ref, footprints)
+                                          for r, row in services) if x)
     else:
         service_lines = _derive(ref.services, _used(tables, "service"), "service", "Services", problems)
     if icbs:
@@ -42,6 +51,15 @@ def read_structure(tables: dict[str, Table | None], settings: tuple[str, ...], p
     for name, items in (("Services", service_lines), ("ICBs", icb_list), ("Regions", region_list)):
         _unique(name, items, tables.get(name), problems)
     return region_list, icb_list, service_lines
+
+
+def icb_codes(tables: dict[str, Table | None]) -> list[str]:
+    """The ICB codes a workbook uses: its ICBs sheet's, or else those of its other sheets."""
+    listed = _rows_of(tables.get("ICBs"))
+    if listed:
+        table = tables["ICBs"]
+        return [code for _, row in listed if (code := table.text(0, row, "code"))]
+    return _used(tables, "icb")
 
 
 def _rows_of(table: Table | None) -> list:
@@ -82,12 +100,18 @@ def _only_code(table: Table, row: list) -> bool:
     return all(table.blank(row, c) for c in table.columns if c != "code")
 
 
-def _service(table: Table, r: int, row: list, ref) -> ServiceLine | None:
+def _service(table: Table, r: int, row: list, ref, footprints: tuple[str, ...]) -> ServiceLine | None:
     code = table.text(r, row, "code", required=True)
     if code is None:
         return None
     if _only_code(table, row):
         return _from_reference(table, r, ref.services, code, "service")
+    text = table.text(r, row, "planning_level")
+    level = level_named(text, footprints)
+    if level is None:
+        table.problem(r, "planning_level", f"planning_level {text!r} is not a footprint of the plan; expected "
+                                           + levels_expected(footprints))
+        return None
     units = []
     for part in (table.text(r, row, "units") or "").split(";"):
         if part.strip():
@@ -96,7 +120,7 @@ def _service(table: Table, r: int, row: list, ref) -> ServiceLine | None:
     return _build(table, r, "code", lambda: ServiceLine(
         code=code, name=table.text(r, row, "name", strip=False) or "",
         programme=table.text(r, row, "programme", strip=False) or "",
-        planning_level=PlanningLevel((table.text(r, row, "planning_level") or "").lower()),
+        planning_level=level,
         mental_health=_flag(table, r, row, "mental_health"), units=tuple(units),
         activity_per_patient=table.number(r, row, "activity_per_patient"),
         occupancy=table.number(r, row, "occupancy", percent=True)))
@@ -151,8 +175,6 @@ def _build(table: Table, r: int, column: str, make):
         return make()
     except ValidationError as error:
         table.problem(r, column, f"{error.field}: {error.value!r} is not valid; expected {error.expected}")
-    except ValueError:  # PlanningLevel(...) of an unknown level
-        table.problem(r, "planning_level", "planning_level must be national, regional or ics")
     return None
 
 

@@ -18,7 +18,7 @@ from .locks import current_user
 #: More changed baseline cells than this are summarised in one entry per measure.
 MAX_CELL_ENTRIES = 50
 _PLAN_FIELDS = ("name", "base_year", "horizon", "description", "occupancy_default",
-                "occupancy_mental_health", "viability_max_variation")
+                "occupancy_mental_health", "viability_max_variation", "vintage")
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ from ..domain import (
     Comment,
     ConvergenceLever,
     Criterion,
+    Footprint,
+    FootprintGroup,
     Growth,
     GrowthRate,
     Phasing,
@@ -49,15 +51,20 @@ def plan_rows(plan: Plan) -> dict[str, list[tuple]]:
     rows: dict[str, list[tuple]] = {t.name: [] for t in PLAN_TABLES}
     rows["plan"] = [(1, plan.name, plan.base_year, plan.horizon, float(plan.occupancy_default),
                      float(plan.occupancy_mental_health), float(plan.viability_max_variation),
-                     plan.description)]
+                     plan.description, plan.vintage)]
     rows["region"] = [(n, r.code, r.name) for n, r in enumerate(plan.regions)]
     rows["icb"] = [(n, i.code, i.name, i.region, float(i.population)) for n, i in enumerate(plan.icbs)]
     rows["setting"] = list(enumerate(plan.settings))
     for n, s in enumerate(plan.services):
-        rows["service"].append((n, s.code, s.name, s.programme, s.planning_level.value, s.mental_health,
+        rows["service"].append((n, s.code, s.name, s.programme, str(s.planning_level), s.mental_health,
                                 _opt_float(s.activity_per_patient), _opt_float(s.occupancy)))
         rows["service_unit"] += [(n, u, setting, unit) for u, (setting, unit) in enumerate(s.units)]
     rows["baseline_cell"] = cell_rows(plan.baseline)
+    for f, footprint in enumerate(plan.footprints):
+        rows["footprint"].append((f, footprint.name))
+        for g, group in enumerate(footprint.groups):
+            rows["footprint_group"].append((f, g, group.name))
+            rows["footprint_icb"] += [(f, code, g, p) for p, code in enumerate(group.icbs)]
     rows["criterion"] = [(n, c.name, float(c.weight)) for n, c in enumerate(plan.appraisal.criteria)]
     rows["score"] = [(n, s.option, s.criterion, s.score, s.rationale) for n, s in enumerate(plan.appraisal.scores)]
     rows["option_status"] = [(n, option, status) for n, (option, status) in enumerate(plan.review.statuses)]
@@ -93,7 +100,7 @@ def _lever_row(lever_id: int, scenario: int, position: int, lever) -> tuple:
         float(lever.substitution_ratio) if shift else None, float(lever.reinvest_share) if shift else None,
         float(lever.double_running_share) if shift else None,
         float(lever.share) if isinstance(lever, ConvergenceLever) else None,
-        lever.level.value if isinstance(lever, PlanningLevelLever) else None,
+        str(lever.level) if isinstance(lever, PlanningLevelLever) else None,
     )
 
 
@@ -109,7 +116,7 @@ def read_plan(driver: sqlite3.Connection, path: Path) -> Plan:
     plans = tables["plan"]
     if len(plans) != 1:
         raise InvalidPlanFileError(path, f"the file holds {len(plans)} plans instead of one")
-    _, name, base_year, horizon, occupancy, occupancy_mental_health, viability, description = plans[0]
+    _, name, base_year, horizon, occupancy, occupancy_mental_health, viability, description, vintage = plans[0]
     try:
         services = _services(tables)
         icbs = tuple(ICB(code, icb_name, region, population)
@@ -124,12 +131,13 @@ def read_plan(driver: sqlite3.Connection, path: Path) -> Plan:
                                 for _, kind, code, rate, year in tables["growth_rate"])),
             scenarios=_scenarios(tables),
             occupancy_default=occupancy, occupancy_mental_health=occupancy_mental_health,
-            viability_max_variation=viability, description=description,
+            viability_max_variation=viability, description=description, vintage=vintage,
             appraisal=Appraisal(
                 tuple(Criterion(criterion, weight) for _, criterion, weight in tables["criterion"]),
                 tuple(Score(*row[1:]) for row in tables["score"])),
             review=Review(tuple(row[1:] for row in tables["option_status"]),
                           tuple(Comment(*row[1:]) for row in tables["comment"])),
+            footprints=_footprints(tables),
         )
     except ValidationError as error:
         raise InvalidPlanFileError(path, f"the plan in the file breaks a rule: {error}") from None
@@ -144,6 +152,21 @@ def _services(tables: _Tables) -> tuple[ServiceLine, ...]:
                     per_patient, occupancy)
         for position, code, name, programme, level, mental_health, per_patient, occupancy in tables["service"]
     )
+
+
+def _footprints(tables: _Tables) -> tuple[Footprint, ...]:
+    """The plan's own footprints: groups in order, each group's ICBs in their stored order."""
+    members: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)
+    for footprint, icb, group, position in tables["footprint_icb"]:
+        members[footprint, group].append((position, icb))
+    groups: dict[int, list[FootprintGroup]] = defaultdict(list)
+    for footprint, position, name in tables["footprint_group"]:
+        icbs = tuple(icb for _, icb in sorted(members.pop((footprint, position), [])))
+        groups[footprint].append(FootprintGroup(name, icbs))
+    if members:
+        (footprint, group), _ = next(iter(members.items()))
+        raise InvalidPlanFileError(tables.path, f"footprint {footprint} has ICBs in group {group}, which it does not have")
+    return tuple(Footprint(name, tuple(groups.get(position, ()))) for position, name in tables["footprint"])
 
 
 def _scenarios(tables: _Tables) -> tuple[Scenario, ...]:

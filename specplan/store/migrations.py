@@ -5,7 +5,8 @@ step keeps meaning what it meant. All steps of one upgrade run in one transactio
 part-way leaves the file exactly as it was. ``tests/store/test_migrations.py`` checks that a
 file upgraded from every older version has the same tables as a new one.
 
-Versions: 1, the plan; 2, adds the change log; 3, adds the options appraisal and review.
+Versions: 1, the plan; 2, adds the change log; 3, adds the options appraisal and review;
+4, adds the plan's ICB vintage; 5, the plan's own footprints.
 """
 
 from __future__ import annotations
@@ -99,8 +100,46 @@ def upgrade_to_3(raw: sqlite3.Connection) -> None:
     ])
 
 
+def upgrade_to_4(raw: sqlite3.Connection) -> None:
+    """Record the plan's ICB vintage. Every plan saved before format 4 used the 42 ICBs of
+    July 2022, so it is on vintage 2022-07 (the column's default fills the existing row)."""
+    raw.execute("ALTER TABLE plan ADD COLUMN vintage VARCHAR DEFAULT '2022-07' NOT NULL")
+
+
+#: Format 5's service table: format 1's without the ``known_level`` check.
+_SERVICE_V5 = """CREATE TABLE service (position INTEGER NOT NULL, code VARCHAR NOT NULL, name VARCHAR NOT NULL,
+    programme VARCHAR NOT NULL, planning_level VARCHAR NOT NULL, mental_health BOOLEAN NOT NULL,
+    activity_per_patient FLOAT, occupancy FLOAT, PRIMARY KEY (position), UNIQUE (code))"""
+
+
+def upgrade_to_5(raw: sqlite3.Connection) -> None:
+    """Add the plan's own footprints (none in an older file), and let a service's planning
+    level name one: SQLite cannot drop a CHECK constraint, so the service table is made anew.
+    Its children's foreign keys are deferred to the commit, by when every row is back."""
+    for statement in (
+        """CREATE TABLE footprint (position INTEGER NOT NULL, name VARCHAR NOT NULL, PRIMARY KEY (position),
+            UNIQUE (name))""",
+        """CREATE TABLE footprint_group (footprint INTEGER NOT NULL, position INTEGER NOT NULL,
+            name VARCHAR NOT NULL, PRIMARY KEY (footprint, position), UNIQUE (footprint, name),
+            FOREIGN KEY(footprint) REFERENCES footprint (position))""",
+        """CREATE TABLE footprint_icb (footprint INTEGER NOT NULL, icb VARCHAR NOT NULL,
+            in_group INTEGER NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (footprint, icb),
+            FOREIGN KEY(footprint) REFERENCES footprint (position), FOREIGN KEY(icb) REFERENCES icb (code))""",
+        "PRAGMA defer_foreign_keys = ON",
+        "CREATE TEMPORARY TABLE service_before_5 AS SELECT * FROM service",
+        "DROP TABLE service",
+        _SERVICE_V5,
+        """INSERT INTO service (position, code, name, programme, planning_level, mental_health,
+            activity_per_patient, occupancy) SELECT position, code, name, programme, planning_level,
+            mental_health, activity_per_patient, occupancy FROM service_before_5""",
+        "DROP TABLE temp.service_before_5",
+    ):
+        raw.execute(statement)
+
+
 #: The step that brings a file to each version.
-UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {2: upgrade_to_2, 3: upgrade_to_3}
+UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {
+    2: upgrade_to_2, 3: upgrade_to_3, 4: upgrade_to_4, 5: upgrade_to_5}
 
 
 def apply_upgrades(raw: sqlite3.Connection, path: Path) -> int:
@@ -112,7 +151,7 @@ def apply_upgrades(raw: sqlite3.Connection, path: Path) -> int:
     if version >= SCHEMA_VERSION:
         return version
     try:
-        for target in range(max(version, 1) + 1, SCHEMA_VERSION + 1):
+        for target in sorted(t for t in UPGRADES if max(version, 1) < t <= SCHEMA_VERSION):
             UPGRADES[target](raw)
             raw.execute(f"PRAGMA user_version = {target}")
         problems = raw.execute("PRAGMA foreign_key_check").fetchall()

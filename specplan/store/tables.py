@@ -21,8 +21,10 @@ from sqlmodel import Field, SQLModel
 #: ``PRAGMA application_id``: ASCII "SPLN", marks a file as a specplan plan.
 APPLICATION_ID = 0x53504C4E
 #: ``PRAGMA user_version`` of files this version writes. 1: the plan; 2: adds ``change_log``;
-#: 3: adds the options appraisal (``criterion``, ``score``) and review (``option_status``, ``comment``).
-SCHEMA_VERSION = 3
+#: 3: adds the options appraisal (``criterion``, ``score``) and review (``option_status``, ``comment``);
+#: 4: adds the plan's ICB vintage (``plan.vintage``); 5: the plan's own footprints
+#: (``footprint``, ``footprint_group``, ``footprint_icb``), and a service's planning level may name one.
+SCHEMA_VERSION = 5
 
 
 class StoreModel(SQLModel, registry=registry(metadata=MetaData())):
@@ -40,6 +42,8 @@ class PlanRow(StoreModel, table=True):
     occupancy_mental_health: float
     viability_max_variation: float
     description: str = ""
+    #: The ICB vintage of the plan's codes; files from before format 4 were all on 2022-07.
+    vintage: str = Field(default="2022-07", sa_column_kwargs={"server_default": "2022-07"})
 
 
 class RegionRow(StoreModel, table=True):
@@ -69,10 +73,10 @@ class SettingRow(StoreModel, table=True):
 
 
 class ServiceRow(StoreModel, table=True):
+    """A service line; ``planning_level`` is national, regional, ics or the name of one of the
+    plan's own footprints (the domain checks which: no constraint here since format 5)."""
+
     __tablename__ = "service"
-    __table_args__ = (
-        CheckConstraint("planning_level IN ('national', 'regional', 'ics')", name="known_level"),
-    )
     position: int = Field(primary_key=True)
     code: str = Field(unique=True)
     name: str
@@ -171,6 +175,32 @@ class LeverIcbRow(StoreModel, table=True):
     lever: int = Field(primary_key=True, foreign_key="lever.id")
     position: int = Field(primary_key=True)
     icb: str = Field(foreign_key="icb.code")
+
+
+class FootprintRow(StoreModel, table=True):
+    """One of the plan's own footprints (the built-ins are never stored)."""
+
+    __tablename__ = "footprint"
+    position: int = Field(primary_key=True)
+    name: str = Field(unique=True)
+
+
+class FootprintGroupRow(StoreModel, table=True):
+    __tablename__ = "footprint_group"
+    __table_args__ = (UniqueConstraint("footprint", "name"),)
+    footprint: int = Field(primary_key=True, foreign_key="footprint.position")
+    position: int = Field(primary_key=True)
+    name: str
+
+
+class FootprintIcbRow(StoreModel, table=True):
+    """The group an ICB is in, in one footprint: the key makes it one group per footprint."""
+
+    __tablename__ = "footprint_icb"
+    footprint: int = Field(primary_key=True, foreign_key="footprint.position")
+    icb: str = Field(primary_key=True, foreign_key="icb.code")
+    in_group: int  # position of the group in its footprint
+    position: int  # the ICB's place in its group
 
 
 class CriterionRow(StoreModel, table=True):

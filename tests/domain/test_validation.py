@@ -98,8 +98,11 @@ def test_unknown_growth_code_and_year():
 def test_duplicate_scenarios_and_levels():
     with pytest.raises(ValidationError, match="scenario name: 'A'"):
         make_plan(SPEND, scenarios=(Scenario("A"), Scenario("A")))
-    with pytest.raises(ValidationError, match="planning_level: 'county'"):
-        PlanningLevelLever(level="county")
+    # Any name may be a footprint's: the plan, which knows its footprints, refuses an unknown one.
+    with pytest.raises(ValidationError, match="lever 1 planning_level: 'county'.*national, regional, ics"):
+        make_plan(SPEND, scenarios=(Scenario("A", (PlanningLevelLever(level="county"),)),))
+    with pytest.raises(ValidationError, match="planning_level: ''"):
+        PlanningLevelLever(level="")
 
 
 def test_a_scope_given_as_one_string_is_refused():

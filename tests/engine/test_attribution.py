@@ -15,7 +15,7 @@ from specplan.domain import Phasing, Scenario, ShiftLever
 from specplan.domain.errors import ValidationError
 from specplan.engine import compute
 from specplan.engine.attribution import EXACT_LEVERS, attribute, largest_remainder, shapley_numerators
-from specplan.engine.coalitions import metric_of
+from specplan.engine.coalitions import coalition_values, metric_of
 
 
 def _two_levers_on_one_cell() -> object:
@@ -75,31 +75,38 @@ def test_efficiency_and_null_players(plan, metric):
             assert total == result.total  # to the penny
             assert all(isinstance(c.value, int) for c in result.contributions)
         else:
-            assert total == pytest.approx(result.total, rel=1e-9, abs=1e-9)
+            assert total == pytest.approx(result.total, rel=1e-9, abs=1e-6)
         assert result.end == _metric(plan, option.levers, metric)
         for contribution, lever in zip(result.contributions, option.levers):
             alone = [other for other in option.levers if other is not lever]
             if all(_metric(plan, alone[:n] + [lever] + alone[n:], metric) == _metric(plan, alone, metric)
                    for n in range(len(alone) + 1)) and len(option.levers) <= 2:
-                assert contribution.value == pytest.approx(0, abs=1e-9)
+                # beds and shares are floats summed in another order per coalition: zero up to
+                # rounding at the scale of the metric
+                scale = max(1.0, abs(result.start), abs(result.end))
+                assert contribution.value == pytest.approx(0, abs=1e-9 * scale)
 
 
 @settings(max_examples=40)
 @given(plans())
 def test_order_does_not_matter_when_the_result_does_not(plan):
+    """Where every coalition's result is the same in either order of the levers, so is every
+    lever's contribution (to the penny that the rounding may give to either of two ties)."""
     option = plan.scenarios[0]
-    if len(option.levers) < 2:
+    n = len(option.levers)
+    if n < 2:
         return
     flipped = Scenario(option.name, tuple(reversed(option.levers)))
     other = plan.replace(scenarios=(flipped,))
-    if _metric(plan, option.levers) != _metric(other, flipped.levers):
-        return
-    forward = attribute(plan, option.name)
-    backward = attribute(other, option.name)
-    assert forward.total == backward.total
-    # Rounding may give a penny to a different lever when remainders tie; the exact values agree.
-    for mine, theirs in zip(forward.contributions, reversed(backward.contributions)):
-        assert abs(mine.value - theirs.value) <= 1
+    masks = [tuple(bool(c >> lever & 1) for lever in range(n)) for c in range(1 << n)]
+    forward = coalition_values(plan, option.name, masks, "cumulative_saving", plan.horizon)
+    backward = coalition_values(other, option.name, [m[::-1] for m in masks], "cumulative_saving", plan.horizon)
+    if list(forward) != list(backward):
+        return  # this plan's levers do not commute: another order is another plan
+    mine, theirs = attribute(plan, option.name), attribute(other, option.name)
+    assert mine.total == theirs.total
+    for one, two in zip(mine.contributions, reversed(theirs.contributions)):
+        assert abs(one.value - two.value) <= 1
 
 
 def test_levers_on_disjoint_cells_get_their_own_effect():

@@ -13,6 +13,8 @@ from specplan.domain import (
     Comment,
     ConvergenceLever,
     Criterion,
+    Footprint,
+    FootprintGroup,
     Growth,
     GrowthRate,
     Phasing,
@@ -47,11 +49,13 @@ def plans(draw, realistic: bool = False) -> Plan:
     icb_codes = draw(st.lists(CODE, min_size=1, max_size=4, unique=True))
     population = st.integers(1000, 3_000_000) if realistic else st.one_of(st.integers(1, 10**9), POSITIVE)
     icbs = tuple(ICB(c, draw(TEXT), draw(st.sampled_from(region_codes)), draw(population)) for c in icb_codes)
+    footprints = draw(_footprints(icb_codes))
+    levels = st.sampled_from([*PlanningLevel, *(f.name for f in footprints)])
     service_codes = draw(st.lists(CODE, min_size=1, max_size=3, unique=True))
     unit = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=";\ufffe\uffff"),
                    min_size=1, max_size=10).filter(lambda t: t == t.strip())
     services = tuple(ServiceLine(
-        code=c, name=draw(TEXT), programme=draw(TEXT), planning_level=draw(st.sampled_from(list(PlanningLevel))),
+        code=c, name=draw(TEXT), programme=draw(TEXT), planning_level=draw(levels),
         mental_health=draw(st.booleans()),
         units=tuple((k, draw(unit)) for k in draw(st.lists(st.sampled_from(settings), unique=True))),
         activity_per_patient=draw(st.none() | POSITIVE), occupancy=draw(st.none() | st.floats(0.01, 1)),
@@ -67,7 +71,7 @@ def plans(draw, realistic: bool = False) -> Plan:
         for code in draw(st.lists(st.sampled_from(codes), max_size=2, unique=True)):
             for year in draw(st.lists(st.none() | st.integers(1, horizon), min_size=1, max_size=2, unique=True)):
                 rates[(kind, code, year)] = GrowthRate(kind, code, draw(st.floats(-0.5, 0.5)), year)
-    scenarios = tuple(Scenario(name, tuple(draw(st.lists(_lever(settings, service_codes, icb_codes, horizon),
+    scenarios = tuple(Scenario(name, tuple(draw(st.lists(_lever(settings, service_codes, icb_codes, horizon, levels),
                                                           max_size=3))), draw(TEXT))
                       for name in draw(st.lists(NAME, max_size=3, unique=True)))
     appraisal, review = draw(_appraisal([s.name for s in scenarios], {s.name: len(s.levers) for s in scenarios}))
@@ -76,11 +80,25 @@ def plans(draw, realistic: bool = False) -> Plan:
         services=services, baseline=baseline, settings=settings, growth=Growth(tuple(rates.values())),
         scenarios=scenarios, occupancy_default=draw(st.floats(0.01, 1)),
         occupancy_mental_health=draw(st.floats(0.01, 1)), viability_max_variation=draw(FRACTION),
-        description=draw(TEXT),
+        description=draw(TEXT), footprints=footprints,
     )
 
 
-def _lever(settings, service_codes, icb_codes, horizon):
+@st.composite
+def _footprints(draw, icb_codes):
+    """Up to two footprints of the plan's own, each any partition of its ICBs into named groups."""
+    made = []
+    for name in draw(st.lists(NAME.filter(lambda n: n.strip().lower() not in ("national", "regional", "ics")),
+                              max_size=2, unique=True)):
+        slot = draw(st.lists(st.integers(0, len(icb_codes) - 1), min_size=len(icb_codes), max_size=len(icb_codes)))
+        used = list(dict.fromkeys(slot))
+        groups = draw(st.lists(NAME, min_size=len(used), max_size=len(used), unique=True))
+        made.append(Footprint(name, tuple(FootprintGroup(g, tuple(c for c, s in zip(icb_codes, slot) if s == u))
+                                          for g, u in zip(groups, used))))
+    return tuple(made)
+
+
+def _lever(settings, service_codes, icb_codes, horizon, levels):
     scope = st.lists(st.sampled_from(service_codes), max_size=2, unique=True).map(tuple)
     icb_scope = st.lists(st.sampled_from(icb_codes), max_size=2, unique=True).map(tuple)
     ends = st.lists(st.sampled_from(settings), min_size=2, max_size=2, unique=True)
@@ -91,7 +109,7 @@ def _lever(settings, service_codes, icb_codes, horizon):
         lambda e, f, p, r, q, d, s, i: ShiftLever(e[0], e[1], f, p, r, q, d, s, i),
         ends, FRACTION, phasing, st.floats(0, 100), FRACTION, FRACTION, scope, icb_scope)
     return st.one_of(shift, st.builds(ConvergenceLever, FRACTION, scope),
-                     st.builds(PlanningLevelLever, st.sampled_from(list(PlanningLevel)), scope))
+                     st.builds(PlanningLevelLever, levels, scope))
 
 
 @st.composite

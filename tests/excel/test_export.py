@@ -17,7 +17,7 @@ from specplan.excel import ExportError, export_workbook, import_plan_workbook
 from specplan.excel import writer as writer_module
 
 SHEETS = ["Summary", "Option comparison", "By region", "By service", "By ICB", "Explain", "Read me", "Plan", "Baseline",
-          "Growth", "Levers", "Options", "Services", "ICBs", "Regions", "Criteria", "Appraisal", "Review", "Comments"]
+          "Growth", "Levers", "Options", "Services", "ICBs", "Regions", "Footprints", "Criteria", "Appraisal", "Review", "Comments"]
 
 
 @pytest.fixture(scope="module")

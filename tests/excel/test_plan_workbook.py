@@ -135,5 +135,5 @@ def test_every_field_of_a_plan_has_a_place_in_the_workbook():
 
     handled = {"name", "description", "base_year", "horizon", "settings", "occupancy_default",
                "occupancy_mental_health", "viability_max_variation", "baseline", "growth", "scenarios",
-               "services", "icbs", "regions", "appraisal", "review"}
+               "services", "icbs", "regions", "appraisal", "review", "vintage", "footprints"}
     assert {f.name for f in dataclasses.fields(Plan)} == handled

@@ -10,6 +10,7 @@ format version comes, add its writer here and commit the new fixture next to the
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from specplan.domain import (
     Comment,
     ConvergenceLever,
     Criterion,
+    Footprint,
+    FootprintGroup,
     Growth,
     GrowthRate,
     Phasing,
@@ -37,11 +40,12 @@ from specplan.domain import (
 )
 from specplan.store import BackupPolicy, save_plan_as
 from specplan.store.mapping import plan_rows
-from specplan.store.migrations import create_v1, upgrade_to_2
+from specplan.store.migrations import UPGRADES, create_v1
 from specplan.store.tables import INSERT_SQL
 
 FOLDER = Path(__file__).resolve().parent / "fixtures"
-VERSIONS = (1, 2, 3)
+#: One fixture per format that has an upgrade step.
+VERSIONS = (1, *sorted(UPGRADES))
 
 
 def fixture_path(version: int) -> Path:
@@ -50,8 +54,16 @@ def fixture_path(version: int) -> Path:
 
 def fixture_plan(version: int = VERSIONS[-1]) -> Plan:
     """A small plan that uses every field: unusual settings, units, overrides, all lever kinds,
-    appraisal and review. Files from before format 3 hold the default appraisal and no review."""
+    appraisal and review. Files from before format 3 hold the default appraisal and no review;
+    files from before format 4 are on the ICB vintage 2022-07."""
     plan = _full_plan()
+    if version < 4:
+        plan = plan.replace(vintage="2022-07")
+    if version < 5:  # no footprints of its own: CA1 national, no lever onto one
+        services = (plan.services[0], dataclasses.replace(plan.services[1], planning_level="national"),
+                    plan.services[2])
+        scenarios = (*plan.scenarios[:2], dataclasses.replace(plan.scenarios[2], levers=plan.scenarios[2].levers[:1]))
+        plan = plan.replace(footprints=(), services=services, scenarios=scenarios)
     if version < 3:
         plan = plan.replace(appraisal=Appraisal(), review=Review())
     return plan
@@ -63,7 +75,7 @@ def _full_plan() -> Plan:
         ServiceLine("MH1", "Secure care – adult", "Mental Health", PlanningLevel.REGIONAL, mental_health=True,
                     units=(("inpatient", "bed days"), ("community", "contacts")), activity_per_patient=120.5,
                     occupancy=0.8),
-        ServiceLine("CA1", "Cancer, rare", "Cancer", PlanningLevel.NATIONAL),
+        ServiceLine("CA1", "Cancer, rare", "Cancer", "Joint committees"),
         ServiceLine("TR1", "Trauma", "Trauma", "ics", units=(("out_of_area", "spells"),)),
     )
     icbs = (ICB("Q01", "North ICB", "R1", 1_234_567.5), ICB("Q02", "South ICB", "R2", 800_000),
@@ -76,7 +88,7 @@ def _full_plan() -> Plan:
     spend[2, 2, 4] = 10**15  # ten trillion pence: money stays exact
     activity[2, 2, 4] = 1e-9
     return Plan(
-        name="Fixture plan £ é", base_year=2024, horizon=4,
+        name="Fixture plan £ é", base_year=2024, horizon=4, vintage="2027-04",
         regions=(Region("R1", "North"), Region("R2", "South")), icbs=icbs, services=services,
         settings=settings, baseline=Baseline(spend, activity),
         growth=Growth((GrowthRate("demographic", "Q01", 0.004), GrowthRate("demographic", "Q02", -0.01, year=3),
@@ -93,10 +105,14 @@ def _full_plan() -> Plan:
                 ShiftLever(from_setting="day_case", to_setting="out_of_area", target_share=1.0,
                            phasing=Phasing("s_curve")),
             )),
-            Scenario("Converge only", (ConvergenceLever(share=1.0),), ""),
+            Scenario("Converge only", (ConvergenceLever(share=1.0),
+                                       PlanningLevelLever(level="Joint committees", services=("MH1",))), ""),
         ),
         occupancy_default=0.9, occupancy_mental_health=0.8, viability_max_variation=0.15,
         description="Every field of the plan model, for file-format fixtures.\nSecond line.",
+        footprints=(Footprint("Joint committees", (FootprintGroup("East", ("Q03", "Q01")),
+                                                   FootprintGroup("West ½", ("Q02",)))),
+                    Footprint("All together", (FootprintGroup("All ICBs", ("Q01", "Q02", "Q03")),))),
         appraisal=Appraisal(
             (Criterion("Quality", 40.0), Criterion("Cost", 12.5), Criterion("Unweighted", 0)),
             (Score("Everything", "Quality", 4, "Better care closer to home"), Score("Everything", "Cost", 0),
@@ -119,12 +135,17 @@ def write_fixture(version: int, path: Path) -> Path:
     try:
         raw.execute("BEGIN")
         create_v1(raw)
-        for step in (upgrade_to_2,)[: version - 1]:
-            step(raw)
+        for target in sorted(t for t in UPGRADES if t <= version):
+            UPGRADES[target](raw)
         raw.execute(f"PRAGMA user_version = {version}")
+        if version >= 3:
+            raw.execute("DELETE FROM criterion")  # the fixture plan's own criteria follow
         tables = {name for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         for table, rows in plan_rows(fixture_plan(version)).items():
-            if rows and table in tables:
+            if table == "plan" and version < 4:  # before format 4 the plan row had no vintage
+                raw.executemany("INSERT INTO plan VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [row[:8] for row in rows])
+            elif rows and table in tables:
+                raw.execute(f'DELETE FROM "{table}"')  # e.g. the default criteria format 3 brought
                 raw.executemany(INSERT_SQL[table], rows)
         raw.execute("COMMIT")
     finally:

@@ -13,6 +13,8 @@ from specplan.domain import (
     Comment,
     ConvergenceLever,
     Criterion,
+    Footprint,
+    FootprintGroup,
     Growth,
     GrowthRate,
     Phasing,
@@ -69,8 +71,10 @@ def plans(draw) -> Plan:
                      draw(st.one_of(st.integers(1, 10**7), st.floats(1e-3, 1e9))))
                  for c in _codes("I", n_i))
     settings = SETTINGS[:n_k]
+    footprints = draw(own_footprints(icbs))
+    level_names = levels | st.sampled_from([f.name for f in footprints]) if footprints else levels
     services = tuple(
-        ServiceLine(c, draw(text), draw(text), draw(levels), draw(st.booleans()),
+        ServiceLine(c, draw(text), draw(text), draw(level_names), draw(st.booleans()),
                     tuple((k, draw(names)) for k in draw(st.lists(st.sampled_from(settings), unique=True))),
                     draw(st.none() | st.floats(0.01, 1e4)), draw(st.none() | st.floats(0.01, 1.0)))
         for c in _codes("S", n_s))
@@ -93,7 +97,23 @@ def plans(draw) -> Plan:
     return Plan(draw(names), draw(st.integers(2000, 2100)), horizon, regions, icbs, services, baseline,
                 settings, Growth(tuple(rates.values())), scenarios, draw(st.floats(0.01, 1.0)),
                 draw(st.floats(0.01, 1.0)), draw(shares), draw(text),
-                draw(appraisals(scenarios)), draw(reviews(scenarios)))
+                draw(appraisals(scenarios)), draw(reviews(scenarios)),
+                vintage=draw(st.sampled_from(["2022-07", "2026-04"])), footprints=footprints)
+
+
+@st.composite
+def own_footprints(draw, icbs) -> tuple[Footprint, ...]:
+    """Up to two footprints, each a random partition of ``icbs`` into named groups."""
+    made = []
+    for name in draw(st.lists(names.filter(lambda n: n.strip().lower() not in ("national", "regional", "ics")),
+                              unique=True, max_size=2)):
+        slot = draw(st.lists(st.integers(0, len(icbs) - 1), min_size=len(icbs), max_size=len(icbs)))
+        used = sorted(set(slot))
+        group_names = draw(st.lists(names, unique=True, min_size=len(used), max_size=len(used)))
+        made.append(Footprint(name, tuple(
+            FootprintGroup(g, tuple(draw(st.permutations([i.code for i, s in zip(icbs, slot) if s == u]))))
+            for g, u in zip(group_names, used))))
+    return tuple(made)
 
 
 @st.composite

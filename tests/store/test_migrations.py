@@ -62,7 +62,8 @@ def old_file(tmp_path):
 
 
 def test_there_is_a_fixture_for_every_version():
-    assert tuple(range(1, SCHEMA_VERSION + 1)) == VERSIONS
+    # Every version with an upgrade step (format 4 comes with the ICB vintages work).
+    assert (1, *sorted(migrations.UPGRADES)) == VERSIONS and VERSIONS[-1] == SCHEMA_VERSION
     assert [user_version(fixture_path(v)) for v in VERSIONS] == list(VERSIONS)
 
 
@@ -140,3 +141,31 @@ def test_files_from_before_the_appraisal_get_the_default_criteria(tmp_path):
     assert plan.appraisal.criteria == DEFAULT_CRITERIA and plan.appraisal.scores == ()
     assert plan.review.statuses == () and plan.review.comments == ()
     assert user_version(path) == SCHEMA_VERSION
+
+
+def test_files_from_before_vintages_are_on_the_2022_icbs(tmp_path):
+    path = tmp_path / "v3.specplan"
+    shutil.copyfile(fixture_path(3), path)
+    assert open_plan(path, read_only=True).vintage == "2022-07"
+    assert open_plan(path).vintage == "2022-07" and user_version(path) == SCHEMA_VERSION
+    raw = sqlite3.connect(path)
+    try:
+        assert raw.execute("SELECT vintage FROM plan").fetchall() == [("2022-07",)]
+    finally:
+        raw.close()
+    assert open_plan(fixture_path(4), read_only=True).vintage == "2027-04"  # any code a user added
+    assert open_plan(fixture_path(5), read_only=True).vintage == "2027-04"
+
+
+@pytest.mark.parametrize("version", [v for v in VERSIONS if v < 5])
+def test_format_5_brings_footprints_and_frees_the_planning_level(tmp_path, version):
+    """An older file upgrades to 5: no footprints of its own, the service rows unchanged, and
+    the upgraded file then stores a service planned on a footprint of its own."""
+    path = tmp_path / "old.specplan"
+    shutil.copyfile(fixture_path(version), path)
+    before = data(path)["service"]
+    assert open_plan(path) == fixture_plan(version)
+    assert user_version(path) == SCHEMA_VERSION and data(path)["service"] == before
+    assert data(path)["footprint"] == [] and data(path)["footprint_icb"] == []
+    save_plan(fixture_plan(), path)
+    assert open_plan(path) == fixture_plan() and fixture_plan().services[1].planning_level == "Joint committees"

@@ -188,7 +188,8 @@ def test_the_file_format_stores_every_field_of_the_domain_model():
     stored = {
         domain.Plan: {"name", "base_year", "horizon", "regions", "icbs", "services", "baseline", "settings",
                       "growth", "scenarios", "occupancy_default", "occupancy_mental_health",
-                      "viability_max_variation", "description", "appraisal", "review"},
+                      "viability_max_variation", "description", "appraisal", "review", "vintage", "footprints"},
+        domain.Footprint: {"name", "groups"}, domain.FootprintGroup: {"name", "icbs"},
         domain.Region: {"code", "name"}, domain.ICB: {"code", "name", "region", "population"},
         domain.ServiceLine: {"code", "name", "programme", "planning_level", "mental_health", "units",
                              "activity_per_patient", "occupancy"},

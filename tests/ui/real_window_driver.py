@@ -47,6 +47,7 @@ def drag_with_xdotool(app: QApplication, start: QPoint, dx: int) -> None:
 
 def main(outdir: Path) -> None:
     app = QApplication(sys.argv[:1])
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: layout_check
     from layout_check import layout_problems
 
     from specplan.domain.samples import build_sample

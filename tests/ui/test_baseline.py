@@ -168,7 +168,7 @@ def test_the_national_plan_loads_without_widgets_per_cell_and_sorts(qtbot, windo
     window.set_document(Document(build_sample("national")))
     view = open_view(window)
     baseline = window.document.plan.baseline
-    assert view.proxy.rowCount() == baseline.spend_pence.size > 25_000
+    assert view.proxy.rowCount() == baseline.spend_pence.size > 20_000  # 156 lines x 36 ICBs x 4
     assert len(view.table.findChildren(QWidget)) < 40
     click_header(view, SPEND)
     click_header(view, SPEND)

@@ -11,8 +11,8 @@ from ...domain.plan import Plan
 
 MERGING_ID = 1
 
-#: What a command calls to put a plan in place, saying what changed.
-SetPlan = Callable[[Plan, Changes], None]
+#: What a command calls to put a plan in place, saying what changed and which widget sent it.
+SetPlan = Callable[[Plan, Changes, object], None]
 
 
 class PlanEdit(QUndoCommand):
@@ -21,7 +21,7 @@ class PlanEdit(QUndoCommand):
     one undo step, keeping the first 'before' and the last 'after'."""
 
     def __init__(self, set_plan: SetPlan, before: Plan, after: Plan, text: str, merge_key: object = None,
-                 changes: Changes | None = None):
+                 changes: Changes | None = None, source: object = None):
         super().__init__(text)
         self.set_plan = set_plan
         self.before = before
@@ -30,6 +30,9 @@ class PlanEdit(QUndoCommand):
         #: This step's own change, for redo; undo after a merge spans every merged step.
         self.changes = changes if changes is not None else changes_between(before, after)
         self.merged = self.changes
+        #: The widget that made the step: told on the first redo only (an undo or a later redo
+        #: changes what every widget shows, the sender's included).
+        self.source = source
         self._redone = False
 
     def id(self) -> int:  # noqa: A003 - Qt's name
@@ -45,8 +48,11 @@ class PlanEdit(QUndoCommand):
 
     def redo(self) -> None:
         # The first redo (on push) is this step alone; a later redo replays the merged steps.
-        self.set_plan(self.after, self.merged if self._redone else self.changes)
-        self._redone = True
+        if self._redone:
+            self.set_plan(self.after, self.merged, None)
+        else:
+            self.set_plan(self.after, self.changes, self.source)
+            self._redone = True
 
     def undo(self) -> None:
-        self.set_plan(self.before, self.merged)
+        self.set_plan(self.before, self.merged, None)

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from ...domain.changes import NOTHING, Changes
+from ...domain.changes import NOTHING, Changes, changes_between
 from ...domain.edits import Edit
 from ...domain.errors import ValidationError
 from ...domain.plan import Plan
@@ -21,8 +21,8 @@ class Document(QObject):
     to the next turn of the event loop so that a burst of edits (a slider drag) costs one
     recompute, and views redraw from the immutable results it emits."""
 
-    sig_plan_changed = Signal(object)  # Plan
-    sig_results_changed = Signal(object)  # PlanResults
+    sig_plan_changed = Signal(object, object, object)  # Plan, Changes, the widget that sent the edit or None
+    sig_results_changed = Signal(object, object)  # PlanResults, Changes since the last results
     sig_scope_changed = Signal(object)  # Scope
     sig_scenario_selected = Signal(str)
     sig_dirty_changed = Signal(bool)
@@ -69,28 +69,33 @@ class Document(QObject):
         self.sig_dirty_changed.emit(not clean)
 
     # -- edits ---------------------------------------------------------------------------------
-    def apply(self, edit: Edit, merge_key: object = None) -> bool:
-        """Push ``edit`` as an undoable step; False (and ``sig_error``) if the plan is read-only."""
+    def apply(self, edit: Edit, merge_key: object = None, source: object = None) -> bool:
+        """Push ``edit`` as an undoable step; False (and ``sig_error``) if the plan is read-only.
+
+        ``source`` is the widget that made the edit: it already shows the new value, so it is
+        named with the change and need not sync itself from its own echo (undo and redo name none).
+        """
         if self.read_only:
             self.sig_error.emit(f"This plan is open read-only: {self.read_only_reason}")
             return False
-        if edit.plan == self._plan:
+        changes = changes_between(self._plan, edit.plan)
+        if changes.is_empty:
             return True
-        if self.review_mode and not _review_only(self._plan, edit.plan):
+        if self.review_mode and not (changes.review_only and not changes.description):
             self.sig_error.emit("Review mode: only scores, statuses and comments can change, "
                                 "not levers or the baseline")
             return False
-        self.undo_stack.push(PlanEdit(self._set_plan, self._plan, edit.plan, edit.text, merge_key))
+        self.undo_stack.push(PlanEdit(self._set_plan, self._plan, edit.plan, edit.text, merge_key, changes, source))
         return True
 
-    def try_apply(self, make_edit, *args, merge_key: object = None, **kwargs) -> bool:
+    def try_apply(self, make_edit, *args, merge_key: object = None, source: object = None, **kwargs) -> bool:
         """Run an edit function; a ValidationError is reported through ``sig_error``, not raised."""
         try:
             edit = make_edit(self._plan, *args, **kwargs)
         except ValidationError as error:
             self.sig_error.emit(str(error))
             return False
-        return self.apply(edit, merge_key)
+        return self.apply(edit, merge_key, source)
 
     def replace_plan(self, plan: Plan, text: str) -> bool:
         """Swap in a whole new plan (an import) as one undoable step."""
@@ -100,13 +105,13 @@ class Document(QObject):
         self.path = Path(path)
         self.undo_stack.setClean()
 
-    def _set_plan(self, plan: Plan, changes: Changes) -> None:
+    def _set_plan(self, plan: Plan, changes: Changes, source: object = None) -> None:
         """Called by undo commands only."""
         self._plan = plan
         self._changes = changes | self._changes if self._pending else changes
         if self.selected_scenario not in {s.name for s in plan.scenarios}:
             self.selected_scenario = plan.scenarios[-1].name if plan.scenarios else ""
-        self.sig_plan_changed.emit(plan)
+        self.sig_plan_changed.emit(plan, changes, source)
         self._schedule_recompute()
 
     # -- selection -----------------------------------------------------------------------------
@@ -131,10 +136,6 @@ class Document(QObject):
         if not self._pending:
             return
         self._pending = False
-        self._results = self.engine.compute(self._plan)
-        self.sig_results_changed.emit(self._results)
-
-
-def _review_only(before: Plan, after: Plan) -> bool:
-    """True when ``after`` differs from ``before`` in its appraisal and review only."""
-    return after.replace(appraisal=before.appraisal, review=before.review) == before
+        changes, self._changes = self._changes, NOTHING
+        self._results = self.engine.compute(self._plan, changes)
+        self.sig_results_changed.emit(self._results, changes)

@@ -15,6 +15,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from ...domain import edits
+from ...domain.changes import Changes
 from ...domain.plan import Plan
 from ...engine.baseline_table import unit_costs
 from ...engine.footprints import short_icb_name
@@ -205,8 +206,11 @@ class BaselineModel(ColumnsModel):
             return True
         return self.document.try_apply(edits.set_baseline_cell, s, i, k, **change)
 
-    def _on_plan_changed(self, plan: Plan) -> None:
+    def _on_plan_changed(self, plan: Plan, changes: Changes, _source: object) -> None:
         old = self._plan
+        if not (changes.baseline_rows or changes.structure):
+            self._plan = plan  # an option, level or review edit: the cells are as they were
+            return
         same = all(getattr(plan, name) is getattr(old, name) for name in ("services", "icbs", "regions", "settings"))
         same = same or _structure(plan) == _structure(old)
         if same and plan.baseline is old.baseline:

@@ -30,7 +30,7 @@ class FileActions:
     def _on_new_template(self) -> None:
         from ...domain.reference import load_reference
 
-        regions = {"England: all 42 ICBs": None} | {f"{r.name} ICBs": r.code for r in load_reference().regions}
+        regions = {f"England: all {len(load_reference().icbs)} ICBs": None} | {f"{r.name} ICBs": r.code for r in load_reference().regions}
         choice = self.dialogs.choose("New plan from template", "Footprint:", list(regions))
         if choice:
             self.new_from_template(regions[choice])

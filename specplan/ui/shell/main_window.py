@@ -223,8 +223,11 @@ class MainWindow(FileActions, QMainWindow):
     def _on_dirty_changed(self, _dirty: bool) -> None:
         self._update_title()
 
-    def _on_plan_changed(self, _plan) -> None:
-        self._fill_options()
+    def _on_plan_changed(self, plan, changes, _source) -> None:
+        if changes.options or changes.everything:
+            self._fill_options()
+        if changes.footprints or changes.everything:
+            self.navigator.set_footprints(plan)
 
     def _on_document_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)

@@ -1,4 +1,5 @@
-"""The navigator: England, regions and their ICBs, services by programme; ticks set the scope."""
+"""The navigator: England, regions and their ICBs, services by programme; ticks set the scope.
+Beside them, the plan's own footprints: clicking a group ticks exactly its ICBs."""
 
 from __future__ import annotations
 
@@ -32,9 +33,12 @@ class Navigator(QWidget):
         layout.addWidget(self.tree)
         self.filter.textChanged.connect(self._on_filter)
         self.tree.itemChanged.connect(self._on_item_changed)
+        self.tree.itemClicked.connect(self._on_item_clicked)
         self._building = False
         self.england: QTreeWidgetItem | None = None
         self.services: QTreeWidgetItem | None = None
+        self.footprints: QTreeWidgetItem | None = None
+        self._footprints: tuple = ()
 
     def set_plan(self, plan: Plan) -> None:
         self._building = True
@@ -56,7 +60,44 @@ class Navigator(QWidget):
             self._item(parent, f"{service.code}  {service.name}", ("service", service.code), flags)
         self.england.setExpanded(True)
         self.services.setExpanded(True)
+        self.footprints, self._footprints = None, ()
         self._building = False
+        self.set_footprints(plan)
+
+    def set_footprints(self, plan: Plan) -> None:
+        """Show the plan's own footprints and their groups (again, when they changed)."""
+        if plan.footprints == self._footprints:
+            return
+        self._building = True
+        if self.footprints is not None:
+            self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(self.footprints))
+        self.footprints, self._footprints = None, plan.footprints
+        if plan.footprints:
+            plain = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            self.footprints = QTreeWidgetItem(["Footprints"])
+            self.tree.insertTopLevelItem(1, self.footprints)
+            self.footprints.setFlags(plain)
+            for footprint in plan.footprints:
+                item = QTreeWidgetItem(self.footprints, [footprint.name])
+                item.setFlags(plain)
+                for group in footprint.groups:
+                    child = QTreeWidgetItem(item, [f"{group.name}  ({len(group.icbs)})"])
+                    child.setFlags(plain)
+                    child.setData(0, CODE, ("group", group.icbs))
+                    child.setToolTip(0, "Click to make this group's ICBs the scope")
+            self.footprints.setExpanded(True)
+        self._building = False
+
+    def select_icbs(self, codes: tuple[str, ...]) -> None:
+        """Tick exactly ICBs ``codes`` (the scope changes once)."""
+        self._building = True
+        wanted = set(codes)
+        for item in self._leaves():
+            code = item.data(0, CODE)
+            if code and code[0] == "icb":
+                item.setCheckState(0, Qt.CheckState.Checked if code[1] in wanted else Qt.CheckState.Unchecked)
+        self._building = False
+        self.sig_scope_changed.emit(self.scope())
 
     def scope(self) -> Scope:
         return Scope(services=self._ticked("service"), icbs=self._ticked("icb"))
@@ -89,6 +130,11 @@ class Navigator(QWidget):
     def _on_item_changed(self, *_args) -> None:
         if not self._building:
             self.sig_scope_changed.emit(self.scope())
+
+    def _on_item_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        code = item.data(0, CODE)
+        if code and code[0] == "group":
+            self.select_icbs(code[1])
 
     def _on_filter(self, text: str) -> None:
         needle = text.strip().lower()

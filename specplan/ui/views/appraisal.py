@@ -68,7 +68,7 @@ class AppraisalView(LiveView):
         layout.addWidget(right, stretch=3)
         self.result = None
         self._cell: tuple[str, str] | None = None
-        document.sig_plan_changed.connect(self._on_changed)
+        self.follow_plan(lambda changes: changes.review or changes.options or bool(changes.option_structure))
 
     # -- drawing -------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -1,5 +1,6 @@
-"""Footprints view: for one service, the level it is planned at, its pools in a year, each ICB's
-distance from fair share, and the selected option's pace of change (convergence lever)."""
+"""Footprints view: for one service, the footprint it is planned on, its pools in a year, each
+ICB's distance from fair share, the selected option's pace of change (convergence lever), and
+an editor of the plan's own footprints."""
 
 from __future__ import annotations
 
@@ -20,25 +21,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import ConvergenceLever, PlanningLevel, edits
+from ...domain import ConvergenceLever, edits
 from ...engine import DO_NOTHING
 from ...engine.footprints import pool_table
 from ..charts.distance import DistanceChart
 from ..document.document import Document
 from ..models.icb_distance_model import IcbDistanceModel
 from ..models.pools_model import SORT_ROLE, PoolsModel
+from ..widgets.footprint_editor import AskText, FootprintEditor, ask_with_dialog
 from ..widgets.live import LiveView
 
-LEVELS = ((PlanningLevel.NATIONAL, "National: one pool for England"),
-          (PlanningLevel.REGIONAL, "Regional: one pool per region"),
-          (PlanningLevel.ICS, "ICS: each ICB on its own"))
+LEVELS = {"national": "National: one pool for England", "regional": "Regional: one pool per region",
+          "ics": "ICS: each ICB on its own"}
 CONVERGENCE_TIP = ("Pace of change: each year every ICB closes this share of the gap between its spend and "
                    "its fair share of its pool's budget. Money moves between ICBs; each pool's total stays "
                    "the same to the penny. Applies to the services the option's convergence lever covers.")
 
 
 class FootprintsView(LiveView):
-    def __init__(self, document: Document, parent: QWidget | None = None):
+    def __init__(self, document: Document, parent: QWidget | None = None, ask_text: AskText = ask_with_dialog):
         super().__init__(document, parent)
         self._drag = 0  # serial of the slider drag, so that one drag is one undo step
         self._syncing = False
@@ -53,8 +54,6 @@ class FootprintsView(LiveView):
         self.level_box.setAccessibleName("Planning level of the service")
         self.level_box.setToolTip("The footprint the service is planned and pooled on in this plan "
                                   "(an option's planning-level lever can override it)")
-        for level, text in LEVELS:
-            self.level_box.addItem(text, level.value)
         self.year_box = QComboBox(self)
         self.year_box.setAccessibleName("Year")
         self.year_box.setToolTip("The financial year the pools and distances are shown for")
@@ -105,6 +104,8 @@ class FootprintsView(LiveView):
         self.tables = QTabWidget(self)
         self.tables.addTab(self.table, "Pools")
         self.tables.addTab(self.icb_table, "ICBs")
+        self.editor = FootprintEditor(document, self, ask_text)
+        self.tables.addTab(self.editor, "Edit footprints")
         self.tables.setDocumentMode(True)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.chart)
@@ -165,8 +166,8 @@ class FootprintsView(LiveView):
             results = self.document.results
             result = results.scenario(option.name) if option else results.do_nothing
             table = pool_table(result, plan, service, self.year)
-            own = plan.services[service].planning_level
-            self.level_box.setCurrentIndex(self.level_box.findData(own.value))
+            own = str(plan.services[service].planning_level)
+            self.level_box.setCurrentIndex(self.level_box.findData(own))
             self.level_box.setEnabled(not self._locked())
             self._show_convergence(plan.services[service].code)
         finally:
@@ -181,8 +182,15 @@ class FootprintsView(LiveView):
         name = option.name if option else DO_NOTHING
         self.chart.setTitle(f"Distance from fair share: {table.service}, {year}, {name}")
         self.note.setText(self._describe(plan, table, own, name, year))
+        self.editor.refresh()
 
     def _fill_boxes(self, plan) -> None:
+        levels = list(plan.footprint_names)
+        if [self.level_box.itemData(n) for n in range(self.level_box.count())] != levels:
+            self.level_box.clear()
+            for level in levels:
+                groups = len(plan.footprint(level).groups) if level not in LEVELS else 0
+                self.level_box.addItem(LEVELS.get(level, f"{level}: {groups} group{'s' * (groups != 1)}"), level)
         ticked = self.document.scope.services
         # The navigator's ticked services, or all of them when none (or all) are ticked.
         services = [s for s in plan.services if ticked is None or s.code in ticked] or list(plan.services)
@@ -219,12 +227,13 @@ class FootprintsView(LiveView):
         else:
             self.convergence_label.setText(f"Pace of change in <b>{option.name}</b>")
 
-    def _describe(self, plan, table, own: PlanningLevel, option: str, year: str) -> str:
+    def _describe(self, plan, table, own: str, option: str, year: str) -> str:
         flagged = int(table.flagged.sum())
         pools = f"{len(table)} pool{'s' if len(table) != 1 else ''}"
-        parts = [f"{pools} at {table.level.value} level in <b>{option}</b>, {year}"]
+        parts = [f"{pools} {_on(table.level)} in <b>{option}</b>, {year}"]
         if table.level != own:
-            parts.append(f"this option's planning-level lever overrides the plan's {own.value} level")
+            plans = f"{own} level" if own in LEVELS else f"footprint {own!r}"
+            parts.append(f"this option's planning-level lever overrides the plan's {plans}")
         if flagged:
             parts.append(f"<b>{flagged} too small</b> to carry the risk (demand swing over "
                          f"{plan.viability_max_variation:.0%})")
@@ -273,6 +282,10 @@ class FootprintsView(LiveView):
         elif lever.share != share:
             self.document.try_apply(edits.set_lever, option.name, position, "share", share,
                                     merge_key=merge_key)
+
+
+def _on(level: str) -> str:
+    return f"at {level} level" if level in LEVELS else f"on footprint {level!r}"
 
 
 def _table_view(model, name: str, parent: QWidget) -> QTableView:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from ...domain.changes import Changes
 from ...engine.scope import headline, scoped_totals
 from ..charts.trajectory import TrajectoryChart
 from ..document.document import Document
@@ -41,7 +42,7 @@ class OptionsView(LiveView):
         self._sized = False
         self._build_layout()
         self.lever_list.sig_lever_selected.connect(self._on_lever_selected)
-        document.sig_plan_changed.connect(self._on_structure_changed)
+        document.sig_plan_changed.connect(self._on_plan_changed)
         document.sig_scenario_selected.connect(self._on_scenario_selected)
 
     def _build_layout(self) -> None:
@@ -83,7 +84,20 @@ class OptionsView(LiveView):
         self.editor.show_lever(scenario, self.lever_position)
         self.goal_seek.show_lever(scenario, self.lever_position)
 
-    def _on_structure_changed(self, *_args) -> None:
+    def _on_plan_changed(self, _plan, changes: Changes, source: object) -> None:
+        """Lists and controls follow edits of options and levers; an edit the lever editor made
+        itself changes only the words that describe that lever (the editor shows the value)."""
+        if not (changes.options or changes.option_structure or changes.lever_values or changes.structure):
+            return  # the base year, scores or comments: nothing these lists show
+        if (source is self.editor and not self._structure_stale and not changes.options
+                and not changes.option_structure and not changes.structure):
+            self.editor.clear_error()  # it made an edit that was taken
+            self.lever_list.show_texts()
+            self.editor.show_description()
+            return
+        self._on_structure_changed()
+
+    def _on_structure_changed(self) -> None:
         self.editor.clear_error()
         if self.isVisible():
             self.sync_structure()

@@ -64,7 +64,7 @@ class ReviewView(LiveView):
         layout.addWidget(comments, stretch=2)
         self.option.currentTextChanged.connect(self._on_option)
         self.target.currentIndexChanged.connect(lambda _n: self._show_thread())
-        document.sig_plan_changed.connect(self._on_changed)
+        self.follow_plan(lambda changes: changes.review or changes.options or bool(changes.option_structure))
 
     def refresh(self) -> None:
         plan = self.document.plan

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import ConvergenceLever, PlanningLevel, PlanningLevelLever, ShiftLever, edits
+from ...domain import ConvergenceLever, PlanningLevelLever, ShiftLever, edits
 from ..document.document import Document
 from .option_list import editable_document
 from .phasing_table import PhasingEditor, set_phasing
@@ -58,6 +58,8 @@ ROWS = {
     "planning_level": {"level"},
 }
 KIND_NAMES = {"shift": "shift", "convergence": "convergence", "planning_level": "planning level"}
+#: Fields whose controls show exactly the value they send (they need no sync back from an edit).
+NUMBERS = frozenset({"target_share", "reinvest_share", "double_running_share", "substitution_ratio", "share"})
 
 
 class LeverEditor(QGroupBox):
@@ -86,9 +88,6 @@ class LeverEditor(QGroupBox):
         ratio.valueChanged.connect(lambda value: self._set("substitution_ratio", value))
         self.controls["phasing"] = self.phasing = PhasingEditor(self)
         self.phasing.sig_edited.connect(self._on_phasing)
-        for level in PlanningLevel:
-            self.controls["level"].addItem(level.value.upper() if level is PlanningLevel.ICS else level.value.title(),
-                                           level.value)
         for field in ("from_setting", "to_setting", "level"):
             self.controls[field].activated.connect(lambda _n, field=field: self._on_combo(field))
         self.services = ScopePicker("Services", TIPS["services"], self)
@@ -136,6 +135,12 @@ class LeverEditor(QGroupBox):
         self.scenario, self.position = scenario, position
         self.sync()
 
+    def show_description(self) -> None:
+        """After an edit made here: the controls already show it, only the words follow."""
+        lever = self.lever()
+        if lever is not None:
+            self.heading.setText(lever.describe())
+
     def lever(self) -> ShiftLever | ConvergenceLever | PlanningLevelLever | None:
         return self.document.plan.lever_at(self.scenario, self.position)
 
@@ -170,7 +175,7 @@ class LeverEditor(QGroupBox):
         elif isinstance(lever, ConvergenceLever):
             self.controls["share"].set_share(lever.share)
         else:
-            self._show_combo("level", [level.value for level in PlanningLevel], lever.level.value)
+            self._show_combo("level", list(plan.footprint_names), str(lever.level))
 
     def _sync_shift(self, lever: ShiftLever) -> None:
         plan = self.document.plan
@@ -190,10 +195,10 @@ class LeverEditor(QGroupBox):
     def _show_combo(self, field: str, values: list[str], current: str) -> None:
         combo: QComboBox = self.controls[field]
         combo.blockSignals(True)
-        if field != "level" and [combo.itemData(n) for n in range(combo.count())] != values:
+        if [combo.itemData(n) for n in range(combo.count())] != values:
             combo.clear()
             for value in values:
-                combo.addItem(value.replace("_", " "), value)
+                combo.addItem(level_label(value) if field == "level" else value.replace("_", " "), value)
         combo.setCurrentIndex(combo.findData(current))
         combo.blockSignals(False)
 
@@ -212,19 +217,27 @@ class LeverEditor(QGroupBox):
         if self.lever() is None:
             return
         key = None if drag is None else (self.scenario, self.position, field, drag)
-        self._apply(edits.set_lever, field, value, merge_key=key)
+        # A number's control already shows what it sent, so it is named as the edit's source
+        # and not synced back; a setting or a level changes which controls show, so those sync.
+        self._apply(edits.set_lever, field, value, merge_key=key, source=self if field in NUMBERS else None)
 
     def _on_combo(self, field: str) -> None:
         value = self.controls[field].currentData()
-        self._set(field, PlanningLevel(value) if field == "level" else value)
+        self._set(field, value)
 
     def _on_phasing(self, kind: str, values: list) -> None:
         if self.lever() is not None:
             self._apply(set_phasing, kind, values)
 
-    def _apply(self, make_edit, *args, merge_key: object = None) -> bool:
+    def _apply(self, make_edit, *args, merge_key: object = None, source: object = None) -> bool:
         self._applying = True
         try:
-            return self.document.try_apply(make_edit, self.scenario, self.position, *args, merge_key=merge_key)
+            return self.document.try_apply(make_edit, self.scenario, self.position, *args, merge_key=merge_key,
+                                           source=source)
         finally:
             self._applying = False
+
+
+def level_label(level: str) -> str:
+    """A planning level as a person reads it: National, Regional, ICS, or the footprint's name."""
+    return {"national": "National", "regional": "Regional", "ics": "ICS"}.get(level, level)

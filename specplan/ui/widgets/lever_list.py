@@ -113,6 +113,16 @@ class LeverList(QGroupBox):
         self.buttons["up"].setEnabled(editable and self.position > 0)
         self.buttons["down"].setEnabled(editable and 0 <= self.position < len(texts) - 1)
 
+    def show_texts(self) -> None:
+        """After a lever's numbers changed: its words follow, the list and selection stay."""
+        levers = self.document.plan.scenario(self.scenario).levers if self.scenario else ()
+        for n, lever in enumerate(levers[: self.list.count()]):
+            text = f"{n + 1}. {lever.describe()}{scope_text(lever)}"
+            item = self.list.item(n)
+            if item.text() != text:
+                item.setText(text)
+                item.setToolTip(text)
+
     def _on_row_changed(self, row: int) -> None:
         if row >= 0:
             self.sig_lever_selected.emit(row)

@@ -51,7 +51,7 @@ class ShareControl(QWidget):
             self.spin.blockSignals(True)
             self.spin.setValue(percent)
             self.spin.blockSignals(False)
-        if not self.slider.isSliderDown() and self.slider.value() != round(percent):
+        if self.slider.value() != round(percent):
             self.slider.blockSignals(True)
             self.slider.setValue(round(percent))
             self.slider.blockSignals(False)
