@@ -1,6 +1,6 @@
 """Render every main view of a plan to PNG files, offscreen.
 
-    python -m specplan.screenshots OUTDIR [--sample NAME | --plan FILE] [--size 1366x768]
+    python -m specplan.screenshots OUTDIR [--sample NAME | --plan FILE] [--size 1366x768] [--theme dark]
 """
 
 from __future__ import annotations
@@ -18,16 +18,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", default="mh-collaborative")
     parser.add_argument("--plan", type=Path, help="a .specplan file instead of a sample")
     parser.add_argument("--size", default="1366x768", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--theme", default="light", choices=("system", "light", "dark"))
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     width, height = (int(n) for n in args.size.lower().split("x"))
-    for path in render_views(args.outdir, width, height, sample=args.sample, plan_file=args.plan):
+    for path in render_views(args.outdir, width, height, sample=args.sample, plan_file=args.plan,
+                             theme=args.theme):
         print(path)
     return 0
 
 
 def render_views(outdir: Path, width: int, height: int, sample: str = "mh-collaborative",
-                 plan_file: Path | None = None) -> list[Path]:
+                 plan_file: Path | None = None, theme: str = "light") -> list[Path]:
     """One PNG per tab of the main window, named after the tab and size."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -39,6 +41,7 @@ def render_views(outdir: Path, width: int, height: int, sample: str = "mh-collab
     app = QApplication.instance() or QApplication(sys.argv[:1])
     outdir.mkdir(parents=True, exist_ok=True)
     settings = QSettings(str(outdir / ".screenshots.ini"), QSettings.Format.IniFormat)
+    settings.setValue("preferences/theme", theme)
     window = MainWindow(settings=settings)
     if plan_file is not None:
         window.open_path(plan_file)

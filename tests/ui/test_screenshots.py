@@ -26,3 +26,14 @@ def test_the_command_writes_one_png_per_view(tmp_path):
     written = out.stdout.split()
     assert len(written) == 9 and all(path.endswith("-1280x720.png") for path in written)
     assert all(QImage(path).width() == 1280 for path in written)
+
+
+def test_screenshots_in_the_dark_theme_are_dark(tmp_path, qapp):
+    from specplan.ui.shell.preferences import apply_theme
+
+    try:
+        paths = render_views(tmp_path, 1366, 768, theme="dark")
+    finally:
+        apply_theme("light")
+    image = QImage(str(paths[0]))
+    assert image.pixelColor(image.width() - 5, image.height() - 5).lightnessF() < 0.3

@@ -31,6 +31,7 @@ from ...domain.words import plural
 from ..document.document import Document
 from ..document.workers import Task
 from .dialogs import WORKBOOK_FILTER
+from .screen_fit import resize_to_fit
 
 PREVIEW_ROWS = 30
 IGNORE = "(ignore)"
@@ -59,7 +60,7 @@ class ImportWizard(QWizard):
         for page in (self.file_page, self.sheet_page, self.roles_page, self.check_page):
             self.addPage(page)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
-        self.resize(900, 600)
+        resize_to_fit(self, 900, 600)
 
     def role_choices(self) -> list[str]:
         settings = self.document.plan.settings

@@ -26,6 +26,7 @@ from .dialogs import Dialogs
 from .file_actions import FileActions
 from .navigator import Navigator
 from .preferences import PreferencesDialog, apply_theme, load_preferences, save_preferences
+from .screen_fit import resize_to_fit
 from .start_page import StartPage
 from .tabs import ViewTabs
 
@@ -54,7 +55,6 @@ class MainWindow(FileActions, QMainWindow):
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave_now)
         self._start_autosave()
-        self.resize(1280, 800)
         self.setAcceptDrops(True)
         self.actions = build_actions(self)
         self.recent_menu = QMenu("Open &recent", self)
@@ -83,6 +83,7 @@ class MainWindow(FileActions, QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
+        self.statusBar().setObjectName("status_bar")  # there from the start, not at the first message
         self._default_state = self.saveState()
         self._restore_layout()
         self.set_document(None)
@@ -340,8 +341,8 @@ class MainWindow(FileActions, QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
         state = self.settings.value("window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            resize_to_fit(self, 1280, 800)
         if isinstance(state, QByteArray):
             self.restoreState(state)
 
