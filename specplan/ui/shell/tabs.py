@@ -1,10 +1,8 @@
-"""The main views' tab widget, without a full repaint for every changed label.
+"""The main views' tab widget.
 
-Any widget whose size hint may have changed (a ``QLabel`` given new text always counts) asks
-its ancestors to lay out again, and the request climbs to the tab widget, whose answer lays out
-its tab bar and page area and then repaints the whole page area, every chart included. During a
-slider drag that doubled the paint work of a step. This tab widget does that only when what it
-lays out can actually have changed: its size, its tabs, or its page's size hints.
+A QTabWidget: it lays out and repaints its whole page whenever a layout request reaches it, so
+the figures that change with every slider step sit in ``widgets.figure_box.FigureBox``es, which
+keep their labels' requests from climbing this far.
 
 Each page sits in a :class:`PageScroll`, so that on a small screen (1024x600, or half a laptop
 screen) a page that needs more room than there is scrolls instead of being cut off or making the
@@ -14,7 +12,6 @@ not of their scroll areas.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
 
 
@@ -30,9 +27,7 @@ class PageScroll(QScrollArea):
 
 
 class ViewTabs(QTabWidget):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._laid_out: tuple | None = None
+    """The tab widget of the main views, each page in a scroll area."""
 
     # -- pages in scroll areas -----------------------------------------------------------------
     def addTab(self, page: QWidget, *args) -> int:
@@ -71,22 +66,3 @@ class ViewTabs(QTabWidget):
     def clear(self) -> None:
         while self.count():
             self.removeTab(self.count() - 1)
-
-    # -- layout requests -----------------------------------------------------------------------
-    def _layout_key(self) -> tuple:
-        page = self.currentWidget()
-        # The minimum size decides whether the window must grow; the preferred size (a costly
-        # measure of every label) only sizes a new window, which lays out afresh anyway.
-        hints = (page.minimumSizeHint(),) if page is not None else ()
-        # The tab bar's own size hint measures every tab's text (half a millisecond): its texts
-        # say the same for less.
-        texts = tuple(self.tabText(n) for n in range(self.count()))
-        return (self.size(), texts, self.currentIndex(), *hints)
-
-    def event(self, event) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:
-            key = self._layout_key()
-            if key == self._laid_out:
-                return True  # nothing to lay out: the page's own layout has already done its part
-            self._laid_out = key
-        return super().event(event)

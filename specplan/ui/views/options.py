@@ -15,6 +15,7 @@ from ..charts.trajectory import TrajectoryChart
 from ..document.document import Document
 from ..formatting import money, share
 from ..shell.dialogs import Dialogs
+from ..widgets.figure_box import FigureBox
 from ..widgets.goal_seek import GoalSeekPanel
 from ..widgets.lever_editor import LeverEditor
 from ..widgets.lever_list import LeverList
@@ -60,7 +61,7 @@ class OptionsView(LiveView):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.goal_seek)
-        right_layout.addWidget(self.summary)
+        right_layout.addWidget(FigureBox(self.summary, right))  # new with every step
         right_layout.addWidget(self.trajectory, stretch=1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)

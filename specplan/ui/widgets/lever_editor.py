@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import ConvergenceLever, PlanningLevelLever, ShiftLever, edits
 from ..document.document import Document
+from .figure_box import FigureBox
 from .option_list import editable_document
 from .phasing_table import PhasingEditor, set_phasing
 from .scope_picker import ScopePicker
@@ -124,7 +125,7 @@ class LeverEditor(QGroupBox):
             self.controls[field].setAccessibleName(LABELS[field])
         self.controls["to_setting"].setAccessibleName("Move care to")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.addWidget(FigureBox(self.heading, self))  # the lever's words: new with every step
         layout.addLayout(self.form)
         layout.addWidget(self.services, stretch=1)
         layout.addWidget(self.icbs, stretch=1)

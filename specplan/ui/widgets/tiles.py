@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from .figure_box import FigureBox
+
 
 class Tile(QFrame):
     def __init__(self, title: str, tooltip: str, parent: QWidget | None = None):
@@ -24,8 +26,9 @@ class Tile(QFrame):
         self.value.setFont(font)
         self.detail = QLabel("", self)
         self.detail.setWordWrap(True)
-        for label in (self.title, self.value, self.detail):
-            layout.addWidget(label)
+        layout.addWidget(self.title)
+        for label in (self.value, self.detail):  # new with every step: kept from the page's layout
+            layout.addWidget(FigureBox(label, self))
 
     def show_figure(self, value: str, detail: str) -> None:
         self.value.setText(value)
