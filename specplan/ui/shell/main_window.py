@@ -25,7 +25,13 @@ from .actions import build_actions
 from .dialogs import Dialogs
 from .file_actions import FileActions
 from .navigator import Navigator
-from .preferences import PreferencesDialog, apply_theme, load_preferences, save_preferences
+from .preferences import (
+    PreferencesDialog,
+    apply_engine_threads,
+    apply_theme,
+    load_preferences,
+    save_preferences,
+)
 from .screen_fit import resize_to_fit
 from .start_page import StartPage
 from .tabs import ViewTabs
@@ -50,6 +56,7 @@ class MainWindow(FileActions, QMainWindow):
         self.settings = settings or QSettings()
         self.prefs = load_preferences(self.settings)
         apply_theme(self.prefs.theme)
+        apply_engine_threads(self.prefs.engine_threads)
         self.recovery_folder = None  # the store's default; tests point it elsewhere
         self.document: Document | None = None
         self.autosave_timer = QTimer(self)
@@ -316,6 +323,7 @@ class MainWindow(FileActions, QMainWindow):
         self.prefs = prefs
         save_preferences(self.settings, prefs)
         apply_theme(prefs.theme)
+        apply_engine_threads(prefs.engine_threads)
         self._start_autosave()
         if unit_changed and self.document is not None:
             self._add_views(self.document, self.tabs.currentIndex())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 from dataclasses import dataclass, fields
 
 from PySide6.QtCore import QSettings, Signal
@@ -30,6 +31,8 @@ class Preferences:
     occupancy_default: float = 0.92
     money_unit: str = "gbp_m"
     theme: str = "system"
+    #: Threads the engine shares a recompute between; 0 for as many as the machine suits.
+    engine_threads: int = 0
 
     @property
     def author_name(self) -> str:
@@ -47,6 +50,8 @@ def load_preferences(settings: QSettings) -> Preferences:
             values[field.name] = type(field.default)(stored)
         except (TypeError, ValueError):
             continue  # a hand-edited settings file: keep the default
+    if values.get("engine_threads", 0) < 0:
+        values["engine_threads"] = 0
     prefs = Preferences(**values)
     if prefs.money_unit not in UNIT_NAMES or prefs.theme not in THEMES:
         prefs = Preferences(**{**values, "money_unit": "gbp_m", "theme": "system"})
@@ -57,6 +62,13 @@ def save_preferences(settings: QSettings, prefs: Preferences) -> None:
     for field in fields(Preferences):
         settings.setValue(f"preferences/{field.name}", getattr(prefs, field.name))
     settings.sync()
+
+
+def apply_engine_threads(threads: int) -> None:
+    """Tell the engine how many threads to use (0: its own choice from the machine's cores)."""
+    from ...engine import parallel
+
+    parallel.set_workers(threads or None)
 
 
 def apply_theme(theme: str) -> None:
@@ -114,9 +126,16 @@ class PreferencesDialog(QDialog):
         self.theme = QComboBox(self)
         self.theme.addItems(list(THEMES))
         self.theme.setCurrentText(prefs.theme)
+        self.threads = QSpinBox(self)
+        self.threads.setRange(0, max(os.cpu_count() or 1, prefs.engine_threads))
+        self.threads.setSpecialValueText("Automatic")
+        self.threads.setValue(prefs.engine_threads)
+        self.threads.setToolTip("How many threads the engine shares each recompute between; Automatic "
+                                "picks from this computer's cores. Fewer leave room for other programs.")
         for label, widget in (("Author name", self.author), ("Backups to keep", self.backups),
                               ("Autosave every", self.autosave), ("Default occupancy", self.occupancy),
-                              ("Show money in", self.unit), ("Theme", self.theme)):
+                              ("Show money in", self.unit), ("Theme", self.theme),
+                              ("Engine threads", self.threads)):
             widget.setAccessibleName(label)
             form.addRow(label, widget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
@@ -126,7 +145,8 @@ class PreferencesDialog(QDialog):
 
     def preferences(self) -> Preferences:
         return Preferences(self.author.text().strip(), self.backups.value(), self.autosave.value(),
-                           round(self.occupancy.value(), 2), self.unit.currentData(), self.theme.currentText())
+                           round(self.occupancy.value(), 2), self.unit.currentData(), self.theme.currentText(),
+                           self.threads.value())
 
     def _on_save(self) -> None:
         self.sig_saved.emit(self.preferences())

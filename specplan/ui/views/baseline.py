@@ -40,13 +40,14 @@ class BaselineView(LiveView):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.heading = QLabel(self)
+        self.heading.setWordWrap(True)  # beside the filter on a narrow screen: wrap, never widen the page
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText("Filter: service, ICB, region, setting")
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Filter the base-year cells")
         self.filter.setToolTip("Shows the cells whose service code or name, ICB, region or setting "
                                "contains every word typed; the navigator's ticks apply too")
-        self.filter.setMinimumWidth(300)
+        self.filter.setMinimumWidth(240)
         top.addWidget(self.heading, stretch=1)
         top.addWidget(self.filter)
         layout.addLayout(top)
@@ -77,6 +78,7 @@ class BaselineView(LiveView):
 
         self.totals = QLabel(self)
         self.totals.setObjectName("baseline_totals")
+        self.totals.setWordWrap(True)
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.totals.setAccessibleName("Totals of the base-year cells")
         layout.addWidget(self.totals)
