@@ -46,6 +46,15 @@ class FootprintGroup:
         object.__setattr__(self, "icbs", tuple(self.icbs))
 
 
+#: What the name of a plan's own footprint or group must be: it is typed in cells and menus and compared as text,
+#: so spaces at either end or control characters would not survive a workbook.
+NAME_RULE = "a non-empty name of printable characters, without spaces at either end"
+
+
+def fair_name(name: str) -> bool:
+    return isinstance(name, str) and bool(name) and name == name.strip() and name.isprintable()
+
+
 @dataclass(frozen=True)
 class Footprint:
     """A named partition of a plan's ICBs into named groups. Checked here for what it can

@@ -9,7 +9,17 @@ from functools import cached_property
 from .appraisal import Appraisal, Review
 from .baseline import Baseline
 from .errors import ValidationError, check, check_share
-from .footprints import BUILT_IN_NAMES, ICB, Footprint, FootprintGroup, PlanningLevel, Region, short_icb_name
+from .footprints import (
+    BUILT_IN_NAMES,
+    ICB,
+    NAME_RULE,
+    Footprint,
+    FootprintGroup,
+    PlanningLevel,
+    Region,
+    fair_name,
+    short_icb_name,
+)
 from .growth import Growth
 from .levers import ConvergenceLever, Lever, PlanningLevelLever, ShiftLever
 from .scenario import Scenario
@@ -186,6 +196,9 @@ class Plan:
         for footprint in self.footprints:
             check(footprint.name.strip().lower() not in BUILT_IN_NAMES, "footprint name", footprint.name,
                   "a name other than the built-in footprints national, regional and ics")
+            for name, what in ((footprint.name, "footprint name"),
+                               *((g.name, f"footprint {footprint.name!r} group name") for g in footprint.groups)):
+                check(fair_name(name), what, name, NAME_RULE)
             covered = set()
             for group in footprint.groups:
                 for code in group.icbs:

@@ -88,11 +88,12 @@ def plans(draw, realistic: bool = False) -> Plan:
 def _footprints(draw, icb_codes):
     """Up to two footprints of the plan's own, each any partition of its ICBs into named groups."""
     made = []
-    for name in draw(st.lists(NAME.filter(lambda n: n.strip().lower() not in ("national", "regional", "ics")),
+    fair = NAME.filter(lambda n: n == n.strip() and n.isprintable())  # as domain.footprints.NAME_RULE
+    for name in draw(st.lists(fair.filter(lambda n: n.lower() not in ("national", "regional", "ics")),
                               max_size=2, unique=True)):
         slot = draw(st.lists(st.integers(0, len(icb_codes) - 1), min_size=len(icb_codes), max_size=len(icb_codes)))
         used = list(dict.fromkeys(slot))
-        groups = draw(st.lists(NAME, min_size=len(used), max_size=len(used), unique=True))
+        groups = draw(st.lists(fair, min_size=len(used), max_size=len(used), unique=True))
         made.append(Footprint(name, tuple(FootprintGroup(g, tuple(c for c, s in zip(icb_codes, slot) if s == u))
                                           for g, u in zip(groups, used))))
     return tuple(made)

@@ -105,11 +105,12 @@ def plans(draw) -> Plan:
 def own_footprints(draw, icbs) -> tuple[Footprint, ...]:
     """Up to two footprints, each a random partition of ``icbs`` into named groups."""
     made = []
-    for name in draw(st.lists(names.filter(lambda n: n.strip().lower() not in ("national", "regional", "ics")),
+    fair = names.filter(lambda n: n == n.strip() and n.isprintable())  # as domain.footprints.NAME_RULE
+    for name in draw(st.lists(fair.filter(lambda n: n.lower() not in ("national", "regional", "ics")),
                               unique=True, max_size=2)):
         slot = draw(st.lists(st.integers(0, len(icbs) - 1), min_size=len(icbs), max_size=len(icbs)))
         used = sorted(set(slot))
-        group_names = draw(st.lists(names, unique=True, min_size=len(used), max_size=len(used)))
+        group_names = draw(st.lists(fair, unique=True, min_size=len(used), max_size=len(used)))
         made.append(Footprint(name, tuple(
             FootprintGroup(g, tuple(draw(st.permutations([i.code for i, s in zip(icbs, slot) if s == u]))))
             for g, u in zip(group_names, used))))
