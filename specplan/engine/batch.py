@@ -21,12 +21,11 @@ from numpy.typing import NDArray
 from ..domain import ConvergenceLever, PlanningLevelLever, ShiftLever
 from ..domain.levers import Lever
 from ..domain.plan import Plan
-from .convergence import apply_convergence
-from .index import LEVEL_CODES, PlanIndex, build_index
+from .index import PlanIndex, build_index
 from .parallel import map_chunks, workers
-from .pools import pool_of
+from .pipeline import CompiledOption, Cube, apply_step, compile_option
 from .projection import grown
-from .shift import Flows, apply_shift
+from .shift import Flows
 
 #: Cells per group of variants run together (about 32 MB per int64 array).
 BATCH_CELLS = 4_000_000
@@ -75,14 +74,16 @@ def run_batch(plan: Plan, option: str, variants: Sequence[Variant], *,
     release money) are run, nor the projection of rows no lever touches. A planning-level lever
     is kept wherever it stands: it sets the pools every convergence lever works in.
     """
-    levers = plan.scenario(option).levers
+    index = build_index(plan)
+    compiled = compile_option(plan, index, plan.scenario(option))
+    levers = compiled.levers
     if saving_only:
         last = max((n for n, lever in enumerate(levers) if isinstance(lever, ShiftLever)), default=-1)
         if last >= 0:
             last = max(last, max(n for n, lever in enumerate(levers) if not isinstance(lever, ConvergenceLever)))
-        levers = levers[: last + 1]
-    index = build_index(plan)
-    rows = _touched_rows(plan, index, levers)
+        compiled = compiled.up_to(last)
+        levers = compiled.levers
+    rows = compiled.touched_rows()
     n_rows, years = len(rows), plan.horizon + 1
     scalings = [variant.scaling() for variant in variants]
     distinct = sorted(set(scalings))
@@ -100,7 +101,7 @@ def run_batch(plan: Plan, option: str, variants: Sequence[Variant], *,
         return BatchTotals(spend_out, released_out, reinvested_out)
     starts = [_start(variant, levers) for variant in variants]
     plain = distinct.index((1.0, 1.0, 1.0)) if (1.0, 1.0, 1.0) in distinct else 0
-    shared = _plan_as_is(plan, index, levers, rows, sub[plain], sorted({n for n in starts if n > 0}),
+    shared = _plan_as_is(compiled, index, rows, sub[plain], sorted({n for n in starts if n > 0}),
                          not saving_only)
     per_group = max(1, BATCH_CELLS // max(sub[0].size, 1))
     groups = []
@@ -117,7 +118,7 @@ def run_batch(plan: Plan, option: str, variants: Sequence[Variant], *,
             released = np.zeros(spend.shape[:3] + spend.shape[4:], np.int64)
             reinvested = np.zeros_like(released)
             drift = np.zeros(spend.shape[:1] + spend.shape[3:], np.int64)
-        drift += _run_levers(plan, index, levers, rows, [variants[n] for n in members], spend,
+        drift += _run_levers(compiled, index, rows, [variants[n] for n in members], spend,
                              released, reinvested, not saving_only, first=start)
         if not saving_only:
             spend_out[members] += spend.sum(axis=(1, 2)) - sub[which[members]].sum(axis=(1, 2)) + drift
@@ -159,7 +160,7 @@ def _start(variant: Variant, levers: Sequence[Lever]) -> int:
     return min(changed, default=len(levers))
 
 
-def _plan_as_is(plan: Plan, index: PlanIndex, levers: Sequence[Lever], rows: NDArray[np.intp], projection: I64,
+def _plan_as_is(option: CompiledOption, index: PlanIndex, rows: NDArray[np.intp], projection: I64,
                 positions: list[int], double_running: bool) -> dict[int, tuple[I64, I64, I64, I64]]:
     """The option as it is just before each lever in ``positions``: spend, released,
     reinvested ``[r, ...]`` and double running so far ``[k, t]``, shared by the variants that
@@ -172,78 +173,54 @@ def _plan_as_is(plan: Plan, index: PlanIndex, levers: Sequence[Lever], rows: NDA
     drift = np.zeros(spend.shape[:1] + spend.shape[3:], np.int64)
     snapshots, done = {}, 0
     for position in positions:
-        drift += _run_levers(plan, index, levers, rows, [Variant()], spend, released, reinvested, double_running,
+        drift += _run_levers(option, index, rows, [Variant()], spend, released, reinvested, double_running,
                              first=done, stop=position)
         done = position
         snapshots[position] = (spend[0].copy(), released[0].copy(), reinvested[0].copy(), drift[0].copy())
     return snapshots
 
 
-def _touched_rows(plan: Plan, index: PlanIndex, levers: Sequence[Lever]) -> NDArray[np.intp]:
-    """Service rows some money-moving lever of the option has in scope."""
-    touched = np.zeros(len(plan.services), bool)
-    for lever in levers:
-        if isinstance(lever, ShiftLever):
-            touched |= index.mask(plan, lever.services, lever.icbs).any(axis=1)
-        elif isinstance(lever, ConvergenceLever):
-            touched |= index.mask(plan, lever.services)[:, 0]
-    return np.flatnonzero(touched)
-
-
-def _run_levers(plan: Plan, index: PlanIndex, levers: Sequence[Lever], rows: NDArray[np.intp], variants: list[Variant],
+def _run_levers(option: CompiledOption, index: PlanIndex, rows: NDArray[np.intp], variants: list[Variant],
                 spend: I64, released: I64, reinvested: I64, double_running: bool, *, first: int = 0,
                 stop: int | None = None) -> I64:
     """Levers ``first..stop`` in order on the stacked ``[v, r]`` rows, in place; the double
     running ``[v, k, t]`` their shift levers add to spend at the end."""
     count, n_rows = len(variants), len(rows)
     flat = spend.reshape((count * n_rows,) + spend.shape[2:])
-    released_flat = released.reshape((count * n_rows,) + released.shape[2:])
-    reinvested_flat = reinvested.reshape(released_flat.shape)
-    levels = np.tile(index.levels[rows], (count, 1))  # [v, r]
-    for position, lever in enumerate(levers):
-        if isinstance(lever, PlanningLevelLever):
-            having = np.array([position not in v.off for v in variants])
-            rows_on = index.mask(plan, lever.services)[rows, 0]
-            levels[np.ix_(having, rows_on)] = LEVEL_CODES[lever.level]
-    pools = pool_of(levels.ravel(), index).reshape(count * n_rows, -1)
+    flows = Flows(released.reshape((count * n_rows,) + released.shape[2:]),
+                  reinvested.reshape((count * n_rows,) + released.shape[2:]), np.zeros(1),
+                  track_double_running=double_running)
+    _levels, pools = option.pools(index, rows, [v.off for v in variants])
+    pools = pools.reshape(count * n_rows, -1)
     extra = np.zeros(spend.shape[:1] + spend.shape[3:], np.int64)  # [v, k, t]
-    for position in range(first, len(levers) if stop is None else stop):
-        lever = levers[position]
-        if not isinstance(lever, (ShiftLever, ConvergenceLever)):
+
+    def by_variant(on: NDArray[np.intp], cells: I64) -> None:
+        """Add double running ``[n_on, i, k, t]`` of the stacked rows ``on`` (variant-major,
+        ascending) to their variants' totals."""
+        variant = on // n_rows
+        starts = np.flatnonzero(np.r_[True, variant[1:] != variant[:-1]])
+        extra[variant[starts]] += np.add.reduceat(cells.sum(axis=1), starts, axis=0)
+
+    cube = Cube(flat, None, flows, pools, double_running_sink=by_variant)
+    for step in option.steps:
+        if step.position < first or (stop is not None and step.position >= stop):
             continue
-        on = [n for n, v in enumerate(variants) if position not in v.off]
-        if isinstance(lever, ShiftLever):
-            scope = index.mask(plan, lever.services, lever.icbs)[rows]
-        else:
-            scope = index.mask(plan, lever.services)[rows]
+        on = [n for n, v in enumerate(variants) if step.position not in v.off]
+        scope = step.scope[rows]
         mine = np.flatnonzero(scope.any(axis=1))
         if not on or not mine.size:
             continue
         stacked = (np.asarray(on, np.intp)[:, None] * n_rows + mine[None, :]).ravel()
-        numbers = {name: np.repeat([variants[n].numbers.get((position, name), getattr(lever, name)) for n in on],
-                                   mine.size).astype(np.float64)
-                   for name in NUMBERS[lever.kind]
-                   if any((position, name) in variants[n].numbers for n in on)}  # else the lever's own
+        numbers = {name: np.repeat([variants[n].numbers.get((step.position, name), getattr(step.lever, name))
+                                    for n in on], mine.size).astype(np.float64)
+                   for name in NUMBERS[step.lever.kind]
+                   if any((step.position, name) in variants[n].numbers for n in on)}  # else the lever's own
         whole = stacked.size == count * n_rows  # every row, in order: work in place
-        cube = flat if whole else flat[stacked]
-        if isinstance(lever, ShiftLever):
-            flows = Flows(released_flat if whole else np.zeros(cube.shape[:2] + cube.shape[3:], np.int64),
-                          reinvested_flat if whole else np.zeros(cube.shape[:2] + cube.shape[3:], np.int64),
-                          np.zeros(1), track_double_running=double_running)
-            apply_shift(lever, cube, None, flows, np.tile(scope[mine], (len(on), 1)),
-                        np.array(lever.phasing.profile(plan.horizon)), plan.setting_index[lever.from_setting],
-                        plan.setting_index[lever.to_setting], rows=numbers)
-            if not whole:
-                released_flat[stacked] += flows.released
-                reinvested_flat[stacked] += flows.reinvested
-            if flows.double_running is not None:
-                by_variant = flows.double_running.reshape((len(on), mine.size) + cube.shape[1:]).sum(axis=(1, 2))
-                extra[on] += by_variant
-        else:
-            apply_convergence(lever, cube, None, pools[stacked], np.tile(scope[mine, 0], len(on)), index,
-                              rows=numbers)
-        if not whole:
-            flat[stacked] = cube
+        tiled = np.tile(scope[mine], (len(on), 1))
+        apply_step(step, cube, index, tiled, on=None if whole else stacked, numbers=numbers or None)
+        if whole and flows.double_running is not None:
+            by_variant(np.arange(count * n_rows), flows.double_running)
+            flows.double_running = None
     return extra
 
 

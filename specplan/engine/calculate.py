@@ -7,19 +7,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..domain import ConvergenceLever, PlanningLevelLever, ShiftLever
 from ..domain.changes import Changes
-from ..domain.errors import ValidationError
 from ..domain.plan import Plan
 from ..domain.scenario import Scenario
-from .convergence import apply_convergence
-from .index import LEVEL_CODES, PlanIndex, build_index
+from .index import PlanIndex, build_index
 from .parallel import chunks, map_chunks
-from .pools import pool_of
+from .pipeline import Cube, apply_step, compile_option
 from .projection import Projection, do_nothing
 from .results import ScenarioResult
 from .rows import carry_totals, changed_rows, splice_projection, splice_result, sub_index
-from .shift import Flows, LeverTotals, apply_shift
+from .shift import Flows, LeverTotals
 from .sums import over_settings
 
 DO_NOTHING = "Do nothing"
@@ -164,75 +161,41 @@ def compute(plan: Plan) -> PlanResults:
     return Engine().compute(plan)
 
 
-def _steps(plan: Plan, scenario: Scenario, mask) -> list[tuple]:
-    """``(lever, scope [s, i], phasing)`` of each lever that moves money, in order (planning
-    levels act through the pools instead)."""
-    steps = []
-    for position, lever in enumerate(scenario.levers, start=1):
-        if isinstance(lever, ShiftLever):
-            steps.append((lever, mask(lever.services, lever.icbs), np.array(lever.phasing.profile(plan.horizon))))
-        elif isinstance(lever, ConvergenceLever):
-            steps.append((lever, mask(lever.services), None))
-        elif not isinstance(lever, PlanningLevelLever):
-            raise ValidationError(f"scenario {scenario.name!r} lever {position}", lever, "a known lever")
-    return steps
-
-
 def run_scenario(plan: Plan, index: PlanIndex, projection: Projection, scenario: Scenario,
                  rows: np.ndarray | None = None) -> ScenarioResult:
     """Apply ``scenario``'s levers in order to the do-nothing projection; of every service, or
     of the service positions ``rows`` only (a result of just those rows)."""
-    full_index = index
-
-    def mask(services: tuple[str, ...], icbs: tuple[str, ...] = ()) -> np.ndarray:
-        scope = full_index.mask(plan, services, icbs)
-        return scope if rows is None else scope[rows]
-
+    option = compile_option(plan, index, scenario)
+    picked: np.ndarray | slice = slice(None) if rows is None else rows
+    levels, pools = option.pools(index, picked)  # the compiled scopes are over the plan's rows
     if rows is not None:
         index = sub_index(index, rows)
         projection = Projection(projection.spend[rows], projection.activity[rows])
-    levels = index.levels.copy()
-    for lever in scenario.levers:
-        if isinstance(lever, PlanningLevelLever):
-            levels[mask(lever.services)[:, 0]] = LEVEL_CODES[lever.level]
-    pools = pool_of(levels, index)
-
+    steps = option.steps
     spend, activity = projection.spend, projection.activity
     flows = Flows.zeros(spend.shape)
     convergence_moves = np.zeros(flows.released.shape, np.int64)
-    steps = _steps(plan, scenario, mask)
     if steps:
         spend, activity = spend.copy(order="K"), activity.copy(order="K")
-    if any(isinstance(lever, ShiftLever) and lever.double_running_share for lever, *_ in steps):
+    if option.double_running:
         flows.make_double_running(spend.shape[2])
+    scopes = [step.scope[picked] for step in steps]
 
     def run_rows(part: slice) -> list[LeverTotals | None]:
         """Every lever, in order, on the service rows ``part`` (views: written in place)."""
-        rows_flows = Flows(flows.released[part], flows.reinvested[part], flows.moved_activity[part],
-                           None if flows.double_running is None else flows.double_running[part])
-        totals: list[LeverTotals | None] = []
-        for lever, scope, phasing in steps:
-            if isinstance(lever, ShiftLever):
-                totals.append(apply_shift(
-                    lever, spend[part], activity[part], rows_flows, scope[part], phasing,
-                    plan.setting_index[lever.from_setting], plan.setting_index[lever.to_setting]))
-            else:
-                convergence_moves[part] += apply_convergence(lever, spend[part], activity[part], pools[part],
-                                                             scope[part, 0], index)
-                totals.append(None)
-        if rows_flows.double_running is not None:
-            spend[part] += rows_flows.double_running
+        cube = Cube(spend[part], activity[part], Flows(
+            flows.released[part], flows.reinvested[part], flows.moved_activity[part],
+            None if flows.double_running is None else flows.double_running[part]), pools[part],
+            convergence_moves[part])
+        totals = [apply_step(step, cube, index, scope[part]) for step, scope in zip(steps, scopes)]
+        if cube.flows.double_running is not None:
+            cube.spend += cube.flows.double_running
         return totals
 
     by_chunk = map_chunks(run_rows, chunks(len(levels))) if steps else []
-    moving = iter(zip(*by_chunk)) if by_chunk else iter(())
-    lever_totals = []
-    for lever in scenario.levers:
-        if isinstance(lever, PlanningLevelLever):
-            lever_totals.append(None)
-            continue
-        parts = next(moving)
-        lever_totals.append(None if parts[0] is None else LeverTotals.joined(parts))
+    lever_totals: list[LeverTotals | None] = [None] * len(scenario.levers)  # planning levels move no money
+    for step, parts in zip(steps, zip(*by_chunk)):
+        lever_totals[step.position] = None if parts[0] is None else LeverTotals.joined(parts)
     if flows.double_running is not None:
         double_running = over_settings(flows.double_running)
     else:

@@ -1,9 +1,10 @@
 """Sensitivity: the tornado of the selected option, each assumption moved down and up.
 
 The tornado reruns the option once per bar (about a tenth of a second on the national plan),
-so it is worked out off the GUI thread: an edit or a step of the amount never waits for it, the
-bars shown say what they are of until the new ones arrive, and edits made meanwhile are
-gathered into one more run.
+so it is worked out off the GUI thread (a LatestAnswer): an edit or a step of the amount never
+waits for it, the bars shown say what they are of until the new ones arrive, edits made
+meanwhile are gathered into one more run, and an answer for a plan that has changed since is
+drawn saying it is updating.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, 
 from ...engine.sensitivity import tornado
 from ..charts.tornado import TornadoChart
 from ..document.document import Document
-from ..document.workers import Task, keep_alive
+from ..document.latest import LatestAnswer
 from ..formatting import money
 from ..widgets.live import LiveView
 
@@ -46,8 +47,10 @@ class SensitivityView(LiveView):
         self.chart.setToolTip("Each bar: cumulative saving with one assumption lower (hatched) or higher "
                               "(solid); the dashed line is the saving as planned")
         self.result = None
-        self._task: Task | None = None
-        self._wanted = self._asked = None
+        # run_tornado looked up at each run, not bound once, so that tests can slow it down
+        self.answer = LatestAnswer(lambda *question, **hooks: run_tornado(*question, **hooks), self)
+        self.answer.sig_answer.connect(self._on_answer)
+        self.answer.sig_failed.connect(self._on_failed)
         layout.addLayout(row)
         layout.addWidget(self.chart, stretch=1)
 
@@ -55,36 +58,19 @@ class SensitivityView(LiveView):
         plan, name = self.document.plan, self.document.selected_scenario
         if not name:
             return
-        self._wanted = (plan, name, self.amount.value() / 100.0)
-        if self._task is None:
-            self._start()
-        elif self.result is not None:
+        self.answer.ask(plan, name, self.amount.value() / 100.0)
+        if self.result is not None and self.answer.busy:
             self.heading.setText(self._describe(self.result) + " <i>Updating...</i>")
 
-    def _start(self) -> None:
-        task = Task(run_tornado, *self._wanted)
-        task.sig_done.connect(self._on_done)  # bound slots: dropped if the view goes first
-        task.sig_failed.connect(self._on_failed)
-        keep_alive(task)
-        self._task, self._asked = task, self._wanted
-        task.start()
-
-    def _on_done(self, result) -> None:
-        if self.sender() is not self._task:
-            return
-        self._task = None
-        if self._wanted[0] is not self._asked[0] or self._wanted[1:] != self._asked[1:]:
-            self._start()  # edits came meanwhile: one more run for the latest plan
+    def _on_answer(self, result, stale: bool) -> None:
+        """Draw each answer; a stale one (the plan changed while it ran) says it is updating."""
         self.result = result
         self.chart.setTitle(f"Sensitivity of cumulative saving: {result.scenario}")
         self.chart.update_tornado(result)
-        updating = " <i>Updating...</i>" if self._task is not None else ""
-        self.heading.setText(self._describe(result) + updating)
+        self.heading.setText(self._describe(result) + (" <i>Updating...</i>" if stale else ""))
 
     def _on_failed(self, message: str) -> None:
-        if self.sender() is self._task:
-            self._task = None
-            self.heading.setText(f"The sensitivity could not be worked out: {message}")
+        self.heading.setText(f"The sensitivity could not be worked out: {message}")
 
     def _describe(self, result) -> str:
         top = result.bars[0].parameter.label if result.bars and result.bars[0].swing else "nothing"
@@ -94,4 +80,4 @@ class SensitivityView(LiveView):
     @property
     def busy(self) -> bool:
         """True while a tornado is being worked out."""
-        return self._task is not None
+        return self.answer.busy
