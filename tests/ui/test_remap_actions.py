@@ -138,3 +138,22 @@ def test_add_vintage_refuses_a_bad_table_then_accepts_a_good_one(qtbot, window, 
     assert window.document.plan.vintage == "2027-04" and len(window.document.plan.icbs) == 35
     window.actions["close"].trigger()
     assert window.start_page.region.itemText(0) == "England: all 35 ICBs (2027-04)"
+
+
+def test_a_cancelled_remap_never_leaves_a_file_without_its_report(qtbot, window, tmp_path, vintages_dir):
+    old = national(load_reference(), "2022-07")
+    original = tmp_path / "england.specplan"
+    save_plan(old, original)
+    assert window.open_path(original)
+    target = tmp_path / "cancelled.specplan"
+    task = window.remap_into(load_vintages(), "2026-04", target)
+    task.cancel()
+    with qtbot.waitSignal(task.finished, timeout=60_000):
+        pass
+    qtbot.wait(50)
+    report = getattr(window, "remap_report", None)
+    # Cancelled before the write (the usual case): no file, no report. If the write had already
+    # finished, the file is there and so is its report.
+    assert target.exists() == (report is not None)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left
+    assert window.document.path == original and window.document.plan == old
