@@ -44,13 +44,9 @@ def _footprints(args: argparse.Namespace) -> int:
 
 
 def _add_vintage(args: argparse.Namespace) -> int:
-    from ..domain.user_vintages import add_vintage
-    from ..excel.vintage_book import read_vintage_table
+    from ..excel.vintage_book import add_vintage_file
 
-    if not Path(args.file).is_file():
-        raise CommandError(f"{args.file}: there is no such file")
-    rows, _, where = read_vintage_table(args.file)
-    vintage = add_vintage(rows, where)
+    vintage = add_vintage_file(args.file)
     if args.json:
         json.dump({"code": vintage.code, "effective_from": vintage.effective_from, "icb_count": len(vintage.icbs),
                    "previous": vintage.previous}, sys.stdout, indent=2)

@@ -32,6 +32,11 @@ class Reconciliation(NamedTuple):
     def agrees(self) -> bool:
         return self.before_pence == self.after_pence
 
+    @property
+    def difference_pence(self) -> int:
+        """After less before: zero on every row of a sound re-mapping."""
+        return self.after_pence - self.before_pence
+
 
 @dataclass(frozen=True)
 class RemapReport:
@@ -45,6 +50,20 @@ class RemapReport:
     @property
     def reconciles(self) -> bool:
         return all(row.agrees for row in self.reconciliation + self.by_region)
+
+    def totals(self) -> Reconciliation:
+        """Base-year spend of the whole plan before and after (service and setting ``all``)."""
+        return Reconciliation("all", "all", sum(r.before_pence for r in self.reconciliation),
+                              sum(r.after_pence for r in self.reconciliation))
+
+    def region_totals(self) -> tuple[Reconciliation, ...]:
+        """Base-year spend of each region before and after, in the order regions first appear."""
+        totals: dict[str, list[int]] = {}
+        for row in self.by_region:
+            pair = totals.setdefault(row.region or "", [0, 0])
+            pair[0] += row.before_pence
+            pair[1] += row.after_pence
+        return tuple(Reconciliation("all", "all", b, a, region) for region, (b, a) in totals.items())
 
     def as_json(self) -> dict[str, object]:
         """The ``remap --json`` object (its keys are part of the command line's contract)."""
@@ -71,19 +90,14 @@ class RemapReport:
             out.append(f"  unchanged ({len(same)}): " + ", ".join(same))
         out += ["Widened scopes:"] + [f"  - {text}" for text in self.widened] if self.widened else \
             ["Widened scopes: none"]
-        before = sum(r.before_pence for r in self.reconciliation)
-        after = sum(r.after_pence for r in self.reconciliation)
+        whole = self.totals()
+        before, after = whole.before_pence, whole.after_pence
         bad = [r for r in self.reconciliation + self.by_region if not r.agrees]
         out.append(f"Base-year spend: {_pounds(before)} before, {_pounds(after)} after; "
                    f"{len(self.reconciliation)} service and setting rows and {len(self.by_region)} "
                    f"region rows {'all agree to the penny' if not bad else f'{len(bad)} DISAGREE'}")
-        regions: dict[str, list[int]] = {}
-        for row in self.by_region:
-            totals = regions.setdefault(row.region or "", [0, 0])
-            totals[0] += row.before_pence
-            totals[1] += row.after_pence
-        for region, (b, a) in regions.items():
-            out.append(f"  {region}: {_pounds(b)} before, {_pounds(a)} after")
+        for row in self.region_totals():
+            out.append(f"  {row.region}: {_pounds(row.before_pence)} before, {_pounds(row.after_pence)} after")
         return out
 
 

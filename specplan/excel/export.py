@@ -1,7 +1,7 @@
 """Export a plan as a workbook a finance director would circulate, and specplan can read back.
 
 Sheets: ``Summary`` (key figures and charts), ``Option comparison``, ``By region``,
-``By service``, ``By ICB`` (result tables from the engine), ``Explain`` (what each lever
+``By service``, ``By ICB``, ``By footprint`` (result tables from the engine), ``Explain`` (what each lever
 contributes), ``Read me``, then the canonical
 plan sheets (see ``plan_workbook``) from which :func:`import_plan_workbook` rebuilds the plan.
 The file is written to a temporary file beside the target and moved over it only when complete.
@@ -20,7 +20,7 @@ from .appraisal_sheets import NOTES as APPRAISAL_NOTES
 from .explain_sheet import NOTE as EXPLAIN_NOTE
 from .explain_sheet import write_explain
 from .plan_workbook import plan_formats, write_plan_sheets
-from .result_tables import comparison_table, icb_table, region_table, service_table, write_table
+from .result_tables import comparison_table, footprint_table, icb_table, region_table, service_table, write_table
 from .summary_sheet import write_summary
 from .writer import MONEY, SafeWorkbook, atomic_workbook, write_text
 
@@ -35,6 +35,9 @@ RESULT_SHEETS = (
       "footprint each option plans it at.")),
     ("By ICB", "ByICB", icb_table,
      "Spend, fair share and distance from fair share per ICB (all services), and do nothing."),
+    ("By footprint", "ByFootprint", footprint_table,
+     ("Spend per group of every footprint: national, regional, ics and the plan's own. Each ICB is in "
+      "one group of each footprint, so each footprint's groups add up to the option's total exactly.")),
 )
 PLAN_SHEET_NOTES = (
     ("Plan", "The plan's settings: name, base year, horizon, settings, bed occupancy. Edit and re-import."),

@@ -15,6 +15,7 @@ from ..domain.plan import Plan
 from ..engine.calculate import PlanResults
 from ..engine.index import LEVEL_CODES
 from ..engine.results import ScenarioResult
+from ..engine.rollups import spend_by_footprint
 from .writer import SafeWorkbook, fast_writer, write_text
 
 
@@ -73,6 +74,18 @@ def icb_table(plan: Plan, results: PlanResults) -> tuple[list[str], list[Column]
                 ("Distance from fair share £", "money", distance), ("Distance %", "share", share),
                 ("Do nothing £", "money", result.do_nothing_spend.sum(axis=(0, 2)))]
     return _assemble(plan, results, ["ICB code", "ICB", "Region"], labels, arrays)
+
+
+def footprint_table(plan: Plan, results: PlanResults) -> tuple[list[str], list[Column]]:
+    """Spend per group of every footprint (built-ins, then the plan's own): each ICB is in one
+    group of each footprint, so a footprint's groups add up exactly to the option's total."""
+    first = spend_by_footprint(options(results)[0], plan)
+    labels = [[name, group] for name, groups in first.items() for group in groups]
+
+    def arrays(result: ScenarioResult):
+        groups = spend_by_footprint(result, plan)
+        return [("Spend £", "money", np.array([groups[name][group] for name, group in labels], np.int64))]
+    return _assemble(plan, results, ["Footprint", "Group"], labels, arrays)
 
 
 def comparison_table(plan: Plan, results: PlanResults) -> tuple[list[str], list[Column]]:

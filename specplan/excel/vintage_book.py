@@ -10,12 +10,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..domain.user_vintages import COLUMNS
+from ..domain.user_vintages import COLUMNS, add_vintage
 from ..domain.vintage_files import Rows, read_rows, text_of
+from ..domain.vintages import Vintage
 from .errors import fail
 from .reader import is_blank, open_workbook
 
 SHEET = "Vintage"
+
+
+def add_vintage_file(path: str | Path, folder: Path | None = None) -> Vintage:
+    """Read, check and keep (per user, or in ``folder``) the vintage in a CSV or workbook; the
+    command line and the app both add vintages through this. Refused with the file and row named."""
+    if not Path(path).is_file():
+        fail(path, f"no such file: {path}")
+    rows, _, where = read_vintage_table(path)
+    return add_vintage(rows, where, folder)
 
 
 def read_vintage_table(path: str | Path) -> tuple[Rows, str, str]:

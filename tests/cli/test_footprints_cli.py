@@ -94,3 +94,5 @@ def test_add_vintage_from_a_workbook(capsys, tmp_path, monkeypatch):
     assert code == 0 and "added vintage 2027-04" in out and "35 ICBs" in out
     code, out, _ = run(capsys, "footprints", "--json")
     assert [v["code"] for v in json.loads(out)] == ["2022-07", "2026-04", "2027-04"]
+    code, _, err = run(capsys, "footprints", "add-vintage", str(tmp_path / "missing.csv"))
+    assert code == 2 and "no such file" in err and "missing.csv" in err

@@ -109,6 +109,10 @@ def test_every_figure_of_the_report(national_2022):
     for region in {i.region for i in plan.icbs}:
         mine = sum(int(plan.baseline.spend_pence[:, n, :].sum()) for n, i in enumerate(plan.icbs) if i.region == region)
         assert regions[region] == [mine, mine]
+    assert {r.region: [r.before_pence, r.after_pence] for r in report.region_totals()} == dict(regions)
+    assert all(r.difference_pence == 0 for r in report.reconciliation + report.region_totals())
+    whole = report.totals()
+    assert whole.before_pence == whole.after_pence == plan.baseline.total_pence
     assert report.reconciles
     print(f"{len(report.reconciliation)} service/setting rows and {len(report.by_region)} region rows reconcile")
 

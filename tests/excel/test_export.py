@@ -11,12 +11,12 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from specplan import __version__
-from specplan.domain import Scenario, edits
+from specplan.domain import Footprint, FootprintGroup, Scenario, edits
 from specplan.engine import compute
 from specplan.excel import ExportError, export_workbook, import_plan_workbook
 from specplan.excel import writer as writer_module
 
-SHEETS = ["Summary", "Option comparison", "By region", "By service", "By ICB", "Explain", "Read me", "Plan", "Baseline",
+SHEETS = ["Summary", "Option comparison", "By region", "By service", "By ICB", "By footprint", "Explain", "Read me", "Plan", "Baseline",
           "Growth", "Levers", "Options", "Services", "ICBs", "Regions", "Footprints", "Criteria", "Appraisal", "Review", "Comments"]
 
 
@@ -175,3 +175,27 @@ def test_explain_sheet_adds_up_to_each_options_saving(exported, mh_plan):
         assert [row[1] for row in levers] == list(range(1, len(option.levers) + 1))
         assert round(sum(row[3] for row in levers) * 100) == round(total[3] * 100)
         assert round(total[3] * 100) == attribute(mh_plan, option.name).total
+
+
+def test_by_footprint_sheet_rolls_up_every_footprint_and_each_adds_up_to_the_penny(tmp_path, mh_plan):
+    codes = [i.code for i in mh_plan.icbs]
+    joint = Footprint("Joint", (FootprintGroup("North", tuple(codes[:2])), FootprintGroup("South", tuple(codes[2:]))))
+    plan = mh_plan.replace(footprints=(joint,))
+    path = export_workbook(plan, tmp_path / "footprints.xlsx")
+    rows = _rows(path, "By footprint")
+    header = rows[0]
+    assert header == ["Option", "Footprint", "Group", "Year", "Spend £"]
+    assert openpyxl.load_workbook(path)["By footprint"].tables["ByFootprint"].autoFilter is not None
+    results = compute(plan)
+    members = {(f, g.name): [codes.index(c) for c in g.icbs] for f in plan.footprint_names
+               for g in plan.footprint(f).groups}
+    assert {(r[1], r[2]) for r in rows[1:]} == set(members)
+    for result in results.scenarios:
+        for (footprint, group), icbs in members.items():
+            mine = [r for r in rows[1:] if r[0] == result.name and r[1] == footprint and r[2] == group]
+            assert [r[3] for r in mine] == list(plan.years)
+            assert [_pence(r[4]) for r in mine] == result.spend_by_icb[:, icbs].sum(axis=(0, 1)).tolist()
+        for footprint in plan.footprint_names:
+            for n, year in enumerate(plan.years):
+                total = sum(_pence(r[4]) for r in rows[1:] if r[0] == result.name and r[1] == footprint and r[3] == year)
+                assert total == int(result.total_spend[n]), (result.name, footprint, year)

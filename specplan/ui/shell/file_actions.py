@@ -29,9 +29,16 @@ class FileActions:
 
     def _on_new_template(self) -> None:
         from ...domain.reference import load_reference
+        from ...domain.user_vintages import load_vintages
 
-        regions = {f"England: all {len(load_reference().icbs)} ICBs": None} | {f"{r.name} ICBs": r.code for r in load_reference().regions}
-        choice = self.dialogs.choose("New plan from template", "Footprint:", list(regions))
+        try:
+            latest = load_vintages().latest  # the template's ICBs: a vintage the user added counts
+        except UserError as error:
+            self.dialogs.error("Cannot start a plan", str(error))
+            return
+        regions = {f"England: all {len(latest.icbs)} ICBs": None} | {
+            f"{r.name} ICBs": r.code for r in load_reference().regions if any(i.region == r.code for i in latest.icbs)}
+        choice = self.dialogs.choose("New plan from template", f"Footprint (ICBs of {latest.code}):", list(regions))
         if choice:
             self.new_from_template(regions[choice])
 

@@ -24,6 +24,7 @@ from ..document.document import Document
 from .actions import build_actions
 from .dialogs import Dialogs
 from .file_actions import FileActions
+from .footprint_actions import FootprintActions
 from .navigator import Navigator
 from .preferences import (
     PreferencesDialog,
@@ -47,7 +48,7 @@ community, how much of the released money is reinvested, and how much double run
 </ol>"""
 
 
-class MainWindow(FileActions, QMainWindow):
+class MainWindow(FileActions, FootprintActions, QMainWindow):
     """Holds at most one Document; views are rebuilt when another document is set."""
 
     def __init__(self, dialogs: Dialogs | None = None, settings: QSettings | None = None):
@@ -101,6 +102,7 @@ class MainWindow(FileActions, QMainWindow):
             self._release()  # the old document's lock and recovery copy
             self.document.deleteLater()
         self.document = document
+        self._update_footprint_actions()
         self.tabs.clear()
         self.option_box.clear()
         if document is None:

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.errors import UserError
 from ...domain.reference import load_reference
 from ...domain.samples import sample_names
+from ...domain.user_vintages import load_vintages
 
 
 class StartPage(QWidget):
@@ -50,7 +52,7 @@ class StartPage(QWidget):
         new_layout = QVBoxLayout(new)
         self.region = QComboBox(new)
         self.region.setAccessibleName("Footprint of the new plan")
-        self.region.addItem("England: all 42 ICBs", None)
+        self.region.addItem(_england(), None)
         for region in load_reference().regions:
             self.region.addItem(f"{region.name} ICBs", region.code)
         self.new_plan = QPushButton("New plan from template", new)
@@ -84,3 +86,12 @@ class StartPage(QWidget):
         layout.addWidget(recent_box, stretch=1)
         hint = QLabel("Help > Quick start explains the levers and views in five steps.", self)
         layout.addWidget(hint)
+
+
+def _england() -> str:
+    """The whole-England choice, named with the ICBs a template gets (a vintage the user added counts)."""
+    try:
+        latest = load_vintages().latest
+    except UserError:  # a damaged user vintage is reported when a plan is started
+        return "England: all ICBs"
+    return f"England: all {len(latest.icbs)} ICBs ({latest.code})"
