@@ -41,6 +41,7 @@ class WaterfallChart(Chart):
         self.plotItem.addItem(self.bars)
         self.plotItem.addItem(self.zero)
         self.plotItem.getAxis("left").setStyle(autoReduceTextSpace=True)
+        self.plotItem.getAxis("bottom").enableAutoSIPrefix(False)  # the axis names its unit (£m)
         self._rows: list[str] = []
         self._values: list[str] = []
         self.set_hover_text(lambda n: self._values[n] if 0 <= n < len(self._values) else "")
@@ -79,7 +80,9 @@ class WaterfallChart(Chart):
         self._x_labels = self._values  # hover rows, bottom up
         ends = np.array(lefts + [a + b for a, b in zip(lefts, widths)])
         low, high = float(min(ends.min(), 0.0)), float(max(ends.max(), 0.0))
-        span = max(high - low, 1e-6)
+        if high - low < 1e-9:  # nothing moves: a plain axis around zero, not one of 1e-9 steps
+            low, high = -1.0, 1.0
+        span = high - low
         self.plotItem.vb.setXRange(low - 0.05 * span, high + 0.05 * span, padding=0)
         if self.labels_above:
             self._label_bars(y, [start, *steps, end], describe, low - 0.05 * span)

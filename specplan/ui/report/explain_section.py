@@ -41,6 +41,9 @@ def contributions_section(context: ReportContext, position: int, name: str) -> s
              Cell(context.money(result.total), True, bold=True), Cell(exact_money(int(result.total)), True, bold=True)]
     rows.append(total + ([Cell("")] if sampled else []))
     note = f" {SAMPLED}" if sampled else ""
+    if not any(c.value for c in result.contributions):
+        note += (" Here the levers change where the money goes but not the cumulative saving, so every lever's "
+                 "part is nothing.")
     return ("<h2>What each lever contributes</h2>"
             f"<p>{sentence(result, years, context.unit)}</p>"
             f"<p>{escape(ONE_LEVER if len(result.contributions) == 1 else READING)}{escape(note)}</p>"
