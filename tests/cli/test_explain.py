@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 
 from specplan.cli import main
+from specplan.domain import Scenario, ShiftLever
+from specplan.domain.samples import build_sample
+from specplan.store.files import save_plan
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -43,3 +46,21 @@ def test_explain_words_and_refusals(capsys):
     code, _, err = run(capsys, "explain", "--sample", "mh-collaborative", "--scenario", "Community first",
                        "--year", "9")
     assert code == 2 and "--year 9" in err
+
+
+def test_explain_json_of_more_than_twelve_levers_is_sampled_with_standard_errors(capsys, tmp_path):
+    plan = build_sample("mh-collaborative")
+    levers = tuple(ShiftLever(target_share=0.02 + 0.01 * n, services=(service.code,))
+                   for n, service in enumerate((plan.services * 2)[:13]))
+    path = tmp_path / "thirteen.specplan"
+    save_plan(plan.replace(scenarios=(*plan.scenarios, Scenario("Thirteen", levers))), path)
+    code, out, _ = run(capsys, "explain", str(path), "--scenario", "Thirteen", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["exact"] is False
+    assert len(data["contributions"]) == 13
+    assert all(c["standard_error"] >= 0 for c in data["contributions"])
+    assert data["standard_error"] == {f"Thirteen/{c['lever']}": c["standard_error"] for c in data["contributions"]}
+    assert sum(c["value"] for c in data["contributions"]) == data["total"]  # still to the penny
+    code, out, _ = run(capsys, "explain", str(path), "--scenario", "Thirteen")
+    assert code == 0 and "sampled: more than 12 levers" in out and "+/-" in out

@@ -9,7 +9,7 @@ import pytest
 from factories import make_plan
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_invariants import plans
+from test_invariants import SETTINGS, phasings, plans, shares
 
 from specplan.domain import Phasing, Scenario, ShiftLever
 from specplan.domain.errors import ValidationError
@@ -118,6 +118,35 @@ def test_levers_on_disjoint_cells_get_their_own_effect():
     result = attribute(plan, "Apart")
     for contribution, lever in zip(result.contributions, levers):
         assert contribution.value == _metric(plan, [lever])
+
+
+@st.composite
+def disjoint_plans(draw):
+    """A plan whose option's levers each shift money in a (service, ICB) cell of its own."""
+    n_s, n_i, n_k, horizon = draw(st.integers(1, 3)), draw(st.integers(1, 4)), draw(st.integers(2, 4)), \
+        draw(st.integers(1, 5))
+    spend = draw(st.lists(st.integers(0, 10**10), min_size=n_s * n_i * n_k, max_size=n_s * n_i * n_k))
+    cells = draw(st.lists(st.tuples(st.integers(0, n_s - 1), st.integers(0, n_i - 1)), min_size=1, max_size=4,
+                          unique=True))
+    levers = []
+    for service, icb in cells:
+        from_k, to_k = draw(st.permutations(range(n_k)))[:2]
+        levers.append(ShiftLever(from_setting=SETTINGS[from_k], to_setting=SETTINGS[to_k], target_share=draw(shares),
+                                 phasing=draw(phasings(horizon)), substitution_ratio=draw(st.floats(0, 5)),
+                                 reinvest_share=draw(shares), double_running_share=draw(shares),
+                                 services=(f"S{service}",), icbs=(f"I{icb}",)))
+    return make_plan(np.array(spend).reshape(n_s, n_i, n_k), settings=SETTINGS[:n_k], horizon=horizon,
+                     scenarios=(Scenario("Apart", tuple(levers)),))
+
+
+@settings(max_examples=40)
+@given(disjoint_plans(), st.sampled_from(["cumulative_saving", "spend"]))
+def test_levers_on_disjoint_cells_get_their_stand_alone_effect(plan, metric):
+    levers = plan.scenario("Apart").levers
+    result = attribute(plan, "Apart", metric=metric)
+    nothing = _metric(plan, [], metric)
+    for contribution, lever in zip(result.contributions, levers):
+        assert contribution.value == _metric(plan, [lever], metric) - nothing  # to the penny
 
 
 def test_against_another_option_is_the_difference_of_the_two():

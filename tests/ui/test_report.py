@@ -18,10 +18,12 @@ from specplan.domain.errors import ValidationError
 from specplan.domain.samples import build_sample
 from specplan.engine import compute
 from specplan.engine.appraisal import appraise
+from specplan.engine.attribution import attribute
 from specplan.engine.compare import compare
 from specplan.engine.scope import Scope, headline, scoped_totals
 from specplan.engine.sensitivity import tornado
-from specplan.ui.formatting import money, share
+from specplan.ui.formatting import exact_money, money, share
+from specplan.ui.report import charts as report_charts
 from specplan.ui.report import export_report, write_report
 from specplan.ui.report import pdf as report_pdf
 
@@ -176,8 +178,9 @@ def test_charts_are_images_and_text_is_text(mh_report):
     assert len(reader.pages[summary].images) == 1  # the trajectory chart
     tornadoes = sum(1 for s in plan.scenarios if s.levers and any(b.swing for b in tornado(plan, s.name).bars))
     charts = sum(len(page.images) for page in reader.pages)
-    # trajectories, final-year mix of every option, then setting mix, shift and tornado per option
-    assert charts == 2 + 2 * len(plan.scenarios) + tornadoes
+    waterfalls = sum(1 for s in plan.scenarios if s.levers)
+    # trajectories, final-year mix of every option, then waterfall, setting mix, shift and tornado per option
+    assert charts == 2 + 2 * len(plan.scenarios) + waterfalls + tornadoes
     assert "Spend per year of each option in this report" in pages[summary]
 
 
@@ -195,6 +198,59 @@ def test_sensitivity_figures_match_the_engine(mh_report):
             assert f"{label} " in section
             for value in (bar.low_saving, bar.high_saving, bar.swing):
                 assert money(value) in section, (scenario.name, label, value)
+
+
+def test_each_option_has_a_waterfall_whose_table_adds_up_to_the_penny(mh_report):
+    plan, _written, pages = mh_report
+    results = compute(plan)
+    rows = {row.name: row for row in compare(results)}
+    for scenario in plan.scenarios:
+        section = option_pages(plan, pages, scenario.name)
+        if not scenario.levers:  # doing nothing has nothing to explain
+            assert "What each lever contributes" not in section
+            continue
+        expected = attribute(plan, scenario.name)
+        assert expected.exact and expected.total == rows[scenario.name].cumulative_saving
+        assert "What each lever contributes" in section
+        assert (f"From doing nothing to {scenario.name}: what each lever adds to the cumulative saving "
+                f"to {plan.years[-1]}") in section
+        table = section[section.index("Lever What it does Contribution To the penny"):]
+        printed = []
+        for c in expected.contributions:
+            row = f"{c.lever + 1} {c.text} {money(c.value)} {exact_money(c.value)}"
+            assert row in table, row
+            printed.append(pence(exact_money(c.value)))
+        total = (f"Cumulative saving to {plan.years[-1]}, against doing nothing {money(expected.total)} "
+                 f"{exact_money(expected.total)}")
+        assert total in table
+        assert sum(printed) == pence(exact_money(expected.total)) == expected.total  # to the penny
+        top = max(expected.contributions, key=lambda c: abs(c.value))
+        assert f"{scenario.name} differs from doing nothing by {money(expected.total)} in cumulative saving" in section
+        assert f"The largest part is “{top.text}”: {money(top.value)}." in section
+
+
+def test_waterfall_bars_are_labelled_with_the_levers_words(tmp_path, monkeypatch):
+    drawn: dict[str, list[str]] = {}
+
+    class Watched(report_charts.WaterfallChart):
+        def show_steps(self, start, steps, end, describe, stale=False, axis=""):
+            super().show_steps(start, steps, end, describe, stale, axis)
+            drawn[self.plotItem.titleLabel.text] = [label.textItem.toPlainText() for label in self._labels
+                                                    if label.isVisible()]
+
+    monkeypatch.setattr(report_charts, "WaterfallChart", Watched)
+    plan = build_sample("mh-collaborative")
+    write_report(plan, tmp_path / "r.pdf")
+    final = plan.years[-1]
+    options = [s.name for s in plan.scenarios if s.levers]
+    assert sorted(drawn) == sorted(f"Cumulative saving: {name} against doing nothing, {final}" for name in options)
+    for name in options:
+        expected = attribute(plan, name)
+        labels = drawn[f"Cumulative saving: {name} against doing nothing, {final}"]
+        assert labels == ["Doing nothing: £0.00m",
+                          *(f"{c.text}: {money(c.value)}" for c in expected.contributions),
+                          f"{name}: {money(expected.end)}"]
+        assert expected.contributions[0].text.startswith(("Shift ", "Close "))
 
 
 def test_options_limit_the_report_in_the_order_given(tmp_path):
@@ -310,6 +366,13 @@ def pages_titled(pages: list[str], title: str) -> str:
     start = next(n for n, text in enumerate(pages) if text.startswith(title))
     end = next((n for n in range(start + 1, len(pages)) if _is_section_start(pages[n])), len(pages))
     return " ".join(pages[start:end])
+
+
+def pence(text: str) -> int:
+    """``-£1,234.56`` -> ``-123456``."""
+    sign = -1 if text.startswith("-") else 1
+    pounds, rest = text.lstrip("-£").replace(",", "").split(".")
+    return sign * (int(pounds) * 100 + int(rest))
 
 
 def option_pages(plan, pages: list[str], name: str) -> str:

@@ -16,17 +16,22 @@ from ..charts.setting_mix import SettingMixChart
 from ..charts.shift import ShiftChart
 from ..charts.tornado import TornadoChart
 from ..charts.trajectory import TrajectoryChart
+from ..charts.waterfall import WaterfallChart
+from ..explain_words import waterfall
 from .context import ReportContext
-from .images import OPTION_MIX, TRAJECTORY, ChartImage, option_keys
+from .images import OPTION_MIX, TRAJECTORY, ChartImage, option_keys, waterfall_key
 
 #: Page body width in 96-dpi pixels (170 mm).
 BODY_WIDTH = 640
 SCALE = 3
+#: A waterfall's height: title and axis, then a row per bar.
+WATERFALL_TOP, WATERFALL_ROW = 80, 44
 
 
 def chart_images(context: ReportContext) -> dict[str, ChartImage]:
-    """The Overview's and Compare view's charts of the chosen options, then each option's setting
-    mix, shift and sensitivity tornado, as the app draws them."""
+    """The Overview's and Compare view's charts of the chosen options, then each option's
+    waterfall of what its levers contribute, setting mix, shift and sensitivity tornado, as the
+    app draws them."""
     plan, unit = context.plan, context.unit
     years, settings = list(plan.years), list(plan.settings)
     chosen = [context.totals[name] for name in context.options]
@@ -49,6 +54,15 @@ def chart_images(context: ReportContext) -> dict[str, ChartImage]:
     mix_all.legend.setColumnCount(min(len(mixed), 4))  # one line where it can: it sits over the bars
     draw(mix_all, OPTION_MIX, 280, f"Spend by setting in {years[-1]}, one bar per option")
     for position, totals in enumerate(chosen):
+        explained = context.attribution(totals.name)
+        if explained is not None:
+            fall = waterfall(explained, plan.years, unit)
+            chart = WaterfallChart(max_bars=len(fall.steps), labels_above=True, label_width=BODY_WIDTH - 60)
+            chart.setTitle(fall.title)
+            chart.show_steps(fall.start, fall.steps, fall.end, fall.describe, axis=fall.axis)
+            draw(chart, waterfall_key(position), WATERFALL_TOP + WATERFALL_ROW * (len(fall.steps) + 2),
+                 f"From doing nothing to {totals.name}: what each lever adds to the cumulative saving "
+                 f"to {years[-1]}")
         mix_key, shift_key, tornado_key = option_keys(position)
         mix, shift = SettingMixChart(unit=unit), ShiftChart(unit=unit)  # fresh axes per option
         mix.setTitle(f"Spend by setting: {totals.name}")

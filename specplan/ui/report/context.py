@@ -11,6 +11,7 @@ from ... import __version__
 from ...domain.errors import ValidationError
 from ...domain.plan import Plan
 from ...engine.appraisal import AppraisalResult, Ranked, appraise
+from ...engine.attribution import Attribution, attribute
 from ...engine.calculate import PlanResults
 from ...engine.compare import Comparison, compare
 from ...engine.scope import Headline, Scope, ScopedTotals, headline, scoped_totals
@@ -105,6 +106,13 @@ class ReportContext:
             return dataclasses.replace(full, bars=bars)
 
         return self.cached("tornado", option, make)
+
+    def attribution(self, option: str) -> Attribution | None:
+        """What each lever of ``option`` contributes to its cumulative saving to the final year
+        against doing nothing (None for an option without levers: it is doing nothing)."""
+        if not self.plan.scenario(option).levers:
+            return None
+        return self.cached("attribution", option, lambda: attribute(self.plan, option))
 
     @property
     def has_do_nothing_option(self) -> bool:

@@ -26,3 +26,8 @@ OPTION_MIX = "chart:option-mix"
 def option_keys(position: int) -> tuple[str, str, str]:
     """The setting-mix, shift and tornado chart keys of the option at ``position`` in the report."""
     return f"chart:mix-{position}", f"chart:shift-{position}", f"chart:tornado-{position}"
+
+
+def waterfall_key(position: int) -> str:
+    """The key of the waterfall of what each lever contributes, of the option at ``position``."""
+    return f"chart:waterfall-{position}"

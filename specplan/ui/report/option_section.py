@@ -1,5 +1,5 @@
-"""One option's pages: review status, key figures, levers in words, the comment threads on it and
-on its levers, its charts, and what moves its saving most."""
+"""One option's pages: review status, key figures, levers in words and what each contributes, the
+comment threads on it and on its levers, its charts, and what moves its saving most."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from ...engine.sensitivity import Bar
 from ..formatting import share
 from .appraisal_section import rank_text, weighted_text
 from .context import ReportContext
+from .explain_section import contributions_section
 from .images import option_keys
 from .tables import Cell, figure, grid, pairs
 from .words import comment_time, lever_sentence
@@ -23,6 +24,7 @@ def option_section(context: ReportContext, position: int, name: str) -> str:
         html.append(f"<p>{escape(scenario.description)}</p>")
     html.append("<h2>Key figures</h2>" + key_figures(context, name))
     html.append("<h2>Levers</h2>" + levers(context, name))
+    html.append(contributions_section(context, position, name))
     html.append("<h2>Review and comments</h2>" + comments(context, name))
     mix, shift, tornado_key = option_keys(position)
     html.append("<h2>Spend by setting</h2>" + figure(context.images.get(mix)) + figure(context.images.get(shift)))

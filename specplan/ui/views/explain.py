@@ -12,16 +12,13 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from ...domain.plan import Plan
 from ...engine.attribution import Attribution, attribute
-from ...engine.coalitions import PENCE_METRICS, coalition_values
+from ...engine.coalitions import coalition_values
 from ..charts.waterfall import WaterfallChart
 from ..document.document import Document
 from ..document.latest import LatestAnswer
-from ..formatting import axis_scale, money, share
+from ..explain_words import METRIC_NAMES, NOTHING, sentence, waterfall
 from ..widgets.live import LiveView
 
-METRIC_NAMES = {"cumulative_saving": "Cumulative saving", "spend": "Spend", "community_share": "Community share",
-                "beds": "Beds"}
-NOTHING = "Doing nothing"
 #: Coalitions run between checks for a newer question.
 CHECK_EVERY = 32
 
@@ -133,49 +130,11 @@ class ExplainView(LiveView):
         self.sentence.setText(f"The contributions could not be worked out: {message}")
 
     def _show(self, result: Attribution, stale: bool) -> None:
-        pence = result.metric in PENCE_METRICS
-        divisor = axis_scale(self.unit)[0] if pence else (0.01 if result.metric == "community_share" else 1.0)
-        against = result.against or "doing nothing"
-        plan = self.document.plan
-        year = plan.years[result.year] if result.year < len(plan.years) else ""
-        steps = [(c.text if c.option == result.option else f"less {c.option}: {c.text}", c.value / divisor)
-                 for c in result.contributions]
-        self.chart.setTitle(f"{METRIC_NAMES[result.metric]}: {result.option} against {against}, {year}")
-        self.chart.show_steps((against.capitalize(), result.start / divisor), steps,
-                              (result.option, result.end / divisor), self._words(result.metric, divisor), stale,
-                              self._axis(result.metric))
-        self.sentence.setText(self._sentence(result, against, year) + (" <i>Updating...</i>" if stale else ""))
-
-    def _axis(self, metric: str) -> str:
-        if metric in PENCE_METRICS:
-            return f"{METRIC_NAMES[metric]} ({axis_scale(self.unit)[1]})"
-        return "Community share (%)" if metric == "community_share" else "Beds"
-
-    def _words(self, metric: str, divisor: float):
-        if metric in PENCE_METRICS:
-            return lambda value: money(value * divisor, self.unit)
-        if metric == "community_share":
-            return lambda value: share(value / 100)
-        return lambda value: f"{value:,.0f} beds"
-
-    def _say(self, metric: str, value: float) -> str:
-        """A difference in words: money in the user's unit, shares in points, beds."""
-        if metric in PENCE_METRICS:
-            return money(value, self.unit)
-        if metric == "community_share":
-            return f"{value * 100:+.1f} points"
-        return f"{value:+,.0f} beds"
-
-    def _sentence(self, result: Attribution, against: str, year: str) -> str:
-        top = max(result.contributions, key=lambda c: abs(c.value), default=None)
-        what = METRIC_NAMES[result.metric].lower()
-        text = (f"<b>{result.option}</b> differs from {against} by {self._say(result.metric, result.total)} "
-                f"in {what} ({'to' if result.metric == 'cumulative_saving' else 'in'} {year}).")
-        if top is not None and top.value:
-            text += f" The largest part is “{top.text}”: {self._say(result.metric, top.value)}."
-        if not result.exact:
-            text += " More than 12 levers: the parts are estimated from 2,000 random orders."
-        return text
+        years = self.document.plan.years
+        bars = waterfall(result, years, self.unit)
+        self.chart.setTitle(bars.title)
+        self.chart.show_steps(bars.start, bars.steps, bars.end, bars.describe, stale, bars.axis)
+        self.sentence.setText(sentence(result, years, self.unit) + (" <i>Updating...</i>" if stale else ""))
 
     def _on_bar_clicked(self, row: int) -> None:
         if self.result is not None and 0 <= row < len(self.result.contributions):
