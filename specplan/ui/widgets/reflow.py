@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QStyle, QWidget
 class ReflowLayout(QLayout):
     """Two items: the main column, then the side column (``addWidget`` them in that order).
 
-    ``stretch`` shares the width beyond the columns' minimums when they sit side by side."""
+    ``stretch`` shares the width beyond the columns' minimums when they sit side by side, and
+    the height beyond their preferred heights when one is below the other."""
 
     def __init__(self, parent: QWidget | None = None, *, stretch: tuple[int, int] = (1, 1)):
         super().__init__(parent)
@@ -126,8 +127,10 @@ class ReflowLayout(QLayout):
             return
         heights = [_preferred_height(item, inner.width()) for item in shown]
         spare = inner.height() - sum(heights) - self._gap() * (len(shown) - 1)
-        if spare >= 0:  # more room than asked: the main column takes it
-            heights[0] += spare
+        if spare >= 0:  # more room than asked: shared out by stretch, as the width is
+            share = spare * self._stretch[0] // sum(self._stretch) if len(shown) == 2 else spare
+            heights[0] += share
+            heights[-1] += spare - share if len(shown) == 2 else 0
         else:  # less than asked (not in a scroll area): each gives up its share, down to its minimum
             least = [_least_height(item, inner.width()) for item in shown]
             give = [h - m for h, m in zip(heights, least)]
