@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QSize, Qt
 
 from .grid import GridLines
 from .markers import SymbolCurve
@@ -48,6 +48,13 @@ class Chart(pg.PlotWidget):
         self._last_data: dict[object, dict[str, np.ndarray]] = {}  # item -> what it shows
         self._x_labels: list[str] = []
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """A steady preferred size, in lines of text. pyqtgraph's follows the scene, which follows
+        the widget's size, so a layout that gives a chart its preferred height (a page whose
+        columns are stacked on a narrow screen) would leave it as small as it happened to be."""
+        line = self.fontMetrics().height()
+        return QSize(30 * line, 18 * line)
 
     def setTitle(self, title: str) -> None:  # noqa: N802 - pyqtgraph's name
         """Set the title only when it changes: laying out the title label costs a slider step

@@ -25,13 +25,15 @@ from ...domain import edits
 from ...engine.appraisal import appraise
 from ..document.document import Document
 from ..widgets.live import LiveView
+from ..widgets.reflow import ReflowLayout
 
 
 class AppraisalView(LiveView):
     def __init__(self, document: Document, dialogs, parent: QWidget | None = None):
         super().__init__(document, parent)
         self.dialogs = dialogs
-        layout = QHBoxLayout(self)
+        # The criteria beside the scores, or above them on a narrow page.
+        layout = ReflowLayout(self, stretch=(1, 3))
         left = QGroupBox("Criteria and weights (points)", self)
         left_layout = QVBoxLayout(left)
         self.criteria = QTableWidget(left)
@@ -64,8 +66,8 @@ class AppraisalView(LiveView):
         self.save_rationale.clicked.connect(self._on_save_rationale)
         for widget in (self.scores, self.robustness, self.rationale_label, self.rationale, self.save_rationale):
             right_layout.addWidget(widget)
-        layout.addWidget(left, stretch=1)
-        layout.addWidget(right, stretch=3)
+        layout.addWidget(left)
+        layout.addWidget(right)
         self.result = None
         self._cell: tuple[str, str] | None = None
         self.follow_plan(lambda changes: changes.review or changes.options or bool(changes.option_structure))
@@ -111,7 +113,11 @@ class AppraisalView(LiveView):
             self._text(row, len(names), f"{rank.weighted:.2f}")
             self._text(row, len(names) + 1, f"{rank.rank}" + (" (tied)" if sum(
                 r.rank == rank.rank for r in self.result.ranked) > 1 else ""))
-        self.scores.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.scores.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Columns share the width but never squeeze a score's box: narrower, the table scrolls.
+        boxes = [self.scores.cellWidget(r, c) for r in range(len(options)) for c in range(len(names))]
+        header.setMinimumSectionSize(max((box.sizeHint().width() for box in boxes), default=header.minimumSectionSize()))
         self.robustness.setText(self._robustness_text())
 
     def _text(self, row: int, col: int, text: str) -> None:

@@ -21,6 +21,7 @@ from ..widgets.lever_editor import LeverEditor
 from ..widgets.lever_list import LeverList
 from ..widgets.live import LiveView
 from ..widgets.option_list import OptionList
+from ..widgets.reflow import ReflowLayout
 
 
 class OptionsView(LiveView):
@@ -63,16 +64,18 @@ class OptionsView(LiveView):
         right_layout.addWidget(self.goal_seek)
         right_layout.addWidget(FigureBox(self.summary, right))  # new with every step
         right_layout.addWidget(self.trajectory, stretch=1)
+        # The lists and the editor side by side, which the user may share out; the goal seek and
+        # the chart beside them when the page is wide, below them when it is narrow.
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(scroll)
-        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 4)
-        self.splitter.setStretchFactor(2, 3)
         self.splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
+        self.side = right
+        self.columns = ReflowLayout(self, stretch=(2, 1))
+        self.columns.addWidget(self.splitter)
+        self.columns.addWidget(right)
 
     # -- structure -----------------------------------------------------------------------------
     def sync_structure(self) -> None:
@@ -124,12 +127,12 @@ class OptionsView(LiveView):
     def showEvent(self, event) -> None:
         if self._structure_stale:
             self.sync_structure()
-        if not self._sized:  # first show: lists narrow, editor and chart room to breathe
+        if not self._sized:  # first show: the lists narrow, the editor room to breathe
             self._sized = True
             needed = self._fit_editor()
-            width = max(self.splitter.width(), 900)
-            editor = max(needed, int(width * 0.38))
-            self.splitter.setSizes([int(width * 0.24), editor, width - int(width * 0.24) - editor])
+            width = max(self.splitter.width(), 600)
+            lists = max(self.splitter.widget(0).minimumSizeHint().width(), int(width * 0.38))
+            self.splitter.setSizes([lists, max(needed, width - lists)])
         super().showEvent(event)
 
     def _fit_editor(self) -> int:

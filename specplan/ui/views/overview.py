@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...engine.scope import headline, totals_in_scope
 from ..charts.setting_mix import SettingMixChart
@@ -11,6 +11,7 @@ from ..charts.trajectory import TrajectoryChart
 from ..document.document import Document
 from ..formatting import money, share
 from ..widgets.live import LiveView
+from ..widgets.reflow import ReflowLayout
 from ..widgets.tiles import Tile
 
 TILES = {
@@ -34,21 +35,29 @@ class OverviewView(LiveView):
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
-        tiles = QHBoxLayout()
-        self.tiles = {key: Tile(title, tip, self) for key, (title, tip) in TILES.items()}
-        for tile in self.tiles.values():
-            tiles.addWidget(tile)
+        # Four tiles in a row, or two rows of two on a narrow page.
+        tiles = ReflowLayout()
+        self.tiles = {}
+        for keys in (list(TILES)[:2], list(TILES)[2:]):
+            pair = QWidget(self)
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            for key in keys:
+                self.tiles[key] = Tile(*TILES[key], pair)
+                row.addWidget(self.tiles[key])
+            tiles.addWidget(pair)
         layout.addLayout(tiles)
-        charts = QGridLayout()
         self.trajectory = TrajectoryChart(self, unit)
         self.setting_mix = SettingMixChart(self, unit)
         self.shift = ShiftChart(self, unit)
-        charts.addWidget(self.trajectory, 0, 0, 1, 2)
-        charts.addWidget(self.setting_mix, 1, 0)
-        charts.addWidget(self.shift, 1, 1)
-        charts.setRowStretch(0, 1)
-        charts.setRowStretch(1, 1)
-        layout.addLayout(charts, stretch=1)
+        layout.addWidget(self.trajectory, stretch=1)
+        # The two smaller charts side by side, or one below the other when each would be
+        # narrower than a readable chart (its title and six years across).
+        pair = ReflowLayout()
+        for chart in (self.setting_mix, self.shift):
+            chart.setMinimumWidth(20 * chart.fontMetrics().height())
+            pair.addWidget(chart)
+        layout.addLayout(pair, stretch=1)
 
     def refresh(self) -> None:
         document = self.document

@@ -20,7 +20,11 @@ class FigureBox(QWidget):
         super().__init__(parent)
         self.child = child
         child.setParent(self)
-        self.setSizePolicy(child.sizePolicy())
+        # Layouts ask the box's size policy whether it trades height for width; a word-wrapped
+        # label's policy says so only once it has text, so the box says so from the start.
+        policy = child.sizePolicy()
+        policy.setHeightForWidth(child.hasHeightForWidth() or bool(getattr(child, "wordWrap", bool)()))
+        self.setSizePolicy(policy)
         self._hints = self._measure()
 
     def _measure(self) -> tuple:
@@ -39,10 +43,11 @@ class FigureBox(QWidget):
         return self.child.minimumSizeHint()
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
-        return self.child.hasHeightForWidth()
+        return self.sizePolicy().hasHeightForWidth()
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        return self.child.heightForWidth(width)
+        child = self.child
+        return child.heightForWidth(width) if child.hasHeightForWidth() else child.sizeHint().height()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.child.setGeometry(self.rect())

@@ -107,6 +107,8 @@ class LeverEditor(QGroupBox):
     def _build_layout(self) -> None:
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Narrower than a label and its control need (a small screen): the label goes above it.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         settings = QHBoxLayout()
         settings.addWidget(self.controls["from_setting"], stretch=1)
         self.to_label = QLabel(LABELS["to_setting"], self)

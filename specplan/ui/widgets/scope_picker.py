@@ -21,6 +21,12 @@ class ScopePicker(QWidget):
         self.list.setAccessibleName(f"{what} the lever applies to")
         self.list.setAccessibleDescription(tooltip)
         self.list.setMinimumHeight(90)
+        # Whole names, wrapped: the adult secure lines differ only at their ends, so a cut-off
+        # name (or one elided in the middle) makes several look alike.
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QSlider, QWidget
 
 #: Key or arrow steps closer together than this merge into one undo step.
 BURST_SECONDS = 0.8
+#: The slider's least length in pixels: two per percentage point.
+SLIDER_MIN_WIDTH = 200
 
 
 class ShareControl(QWidget):
@@ -26,6 +28,9 @@ class ShareControl(QWidget):
         self.slider.setRange(0, 100)
         self.slider.setPageStep(5)
         self.slider.setTracking(True)
+        # Long enough to set a share to the percent by dragging (100 steps over >= 200 px);
+        # it takes whatever width more the row has.
+        self.slider.setMinimumWidth(SLIDER_MIN_WIDTH)
         self.spin = QDoubleSpinBox(self)
         self.spin.setRange(0.0, 100.0)
         self.spin.setDecimals(1)
