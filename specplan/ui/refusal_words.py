@@ -44,4 +44,15 @@ def refusal_text(error: ValidationError | str, field: str, shown: Callable[[obje
         return f"{field} not changed: {error}"
     write = shown or quoted
     rule = in_percent(error.expected) if write is percent else error.expected
+    if isinstance(error.value, (tuple, list, set, frozenset, dict)):
+        # Not a value the user typed but what the edit would leave behind: name what it is.
+        if rule.startswith("at least one"):
+            return f"{field} not changed: it would leave {error.field} without {_what(rule)}; expected {rule}."
+        return f"{field} not changed: expected {rule} in {error.field}."
     return f"{field} not changed: {write(error.value)} is not accepted; expected {rule}."
+
+
+def _what(rule: str) -> str:
+    """``at least one ICB (...)`` -> ``an ICB``: what an empty collection lacks, for the message."""
+    match = re.match(r"at least one (\w+)", rule)
+    return f"a{'n' if match[1][0] in 'AEIOUaeiou' else ''} {match[1]}" if match else "what it needs"

@@ -224,14 +224,16 @@ def test_add_duplicate_rename_and_delete_options(qtbot, window, dialogs):
     assert dialogs.asked[-1] == ("text", ("Rename option", "New name for 'Community first (copy)':",
                                          "Community first (copy)"))
 
-    # A name already taken is refused with the document's message; nothing changes.
+    # A name already taken is refused beside the option's row, naming it; nothing changes.
     count = doc.undo_stack.count()
     dialogs.answer("text", "Do nothing")
     qtbot.mouseClick(buttons["rename"], Qt.MouseButton.LeftButton)
     assert doc.undo_stack.count() == count
-    kind, (_title, message) = dialogs.asked[-1]
-    assert kind == "error" and "'Do nothing'" in message
-    assert message == window.statusBar().currentMessage()
+    assert dialogs.asked[-1][0] == "text"  # no error dialog to dismiss
+    lst = view.option_list.list
+    message = refusal_beside(window, lst.viewport(), lst.visualItemRect(lst.currentItem()))
+    assert message == ("Name of 'Community first, faster' not changed: \u201cDo nothing\u201d is not accepted; "
+                       "expected a name no other option has.")
 
     # Double-clicking an option renames it too.
     dialogs.answer("text", "Faster")
