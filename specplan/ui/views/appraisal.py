@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from ...domain import edits
 from ...engine.appraisal import appraise
 from ..document.document import Document
-from ..widgets.live import LiveView
 from ..refusal_words import refusal_text
+from ..widgets.live import LiveView
 from ..widgets.refusal import try_edit
 
 
