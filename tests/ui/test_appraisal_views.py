@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from specplan.domain import edits
@@ -9,6 +10,7 @@ from specplan.engine.appraisal import appraise
 from specplan.engine.compare import compare
 from specplan.engine.sensitivity import tornado
 from specplan.ui.document.document import Document
+from specplan.ui.widgets.refusal import note_of, shown_refusal
 
 
 def tab(window, name):
@@ -91,6 +93,24 @@ def test_weights_and_criteria_can_change(qtbot, window, dialogs):
     dialogs.answer("text", "Patient experience")
     view.add_button.click()
     assert window.document.plan.appraisal.criteria[-1].name == "Patient experience"
+
+
+def test_a_criterion_name_taken_is_refused_beside_the_add_button(qtbot, window, dialogs):
+    view = tab(window, "Appraisal")
+    before = window.document.plan
+    taken = before.appraisal.criteria[0].name
+    dialogs.answer("text", taken)
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    assert window.document.plan is before
+    note = note_of(window)
+    assert note is not None and note.isVisible() and note.anchor is view.add_button
+    button_bottom = view.add_button.mapTo(window, view.add_button.rect().bottomLeft()).y()
+    assert note.y() in (button_bottom + 2, view.add_button.mapTo(window, view.add_button.rect().topLeft()).y()
+                        - note.height() - 2)
+    assert note.text() == (f"New criterion not changed: \u201c{taken}\u201d is a criterion already; give the new "
+                           "one another name.")
+    view.criteria.cellWidget(0, 0).setValue(40)  # the next edit: the refusal goes
+    assert shown_refusal(window) == ""
 
 
 def test_status_and_comments_with_the_author_from_preferences(qtbot, window, settings):

@@ -12,6 +12,7 @@ from specplan.ui.document.document import Document
 from specplan.ui.formatting import exact_money
 from specplan.ui.models.baseline_model import ACTIVITY, ICB_NAME, SETTING, SPEND, UNIT_COST
 from specplan.ui.views.baseline import BaselineView
+from specplan.ui.widgets.refusal import note_of, shown_refusal
 
 
 def mark_saved(window) -> None:
@@ -100,18 +101,51 @@ def test_typing_activity_changes_activity_and_unit_cost(qtbot, window):
     mark_saved(window)
 
 
-def test_invalid_text_is_refused_with_a_message_and_changes_nothing(qtbot, window):
+def refusal_at_cell(window, view: BaselineView, row: int, column: int) -> str:
+    """The refusal shown, checked to sit just under (or over) the cell."""
+    note = note_of(window)
+    assert note is not None and note.isVisible(), "no refusal is shown"
+    viewport = view.table.viewport()
+    rect = view.table.visualRect(view.proxy.index(row, column))
+    top, bottom = viewport.mapTo(window, rect.topLeft()).y(), viewport.mapTo(window, rect.bottomLeft()).y()
+    assert note.y() in (bottom + 2, top - note.height() - 2), "the refusal is not beside the cell"
+    return note.text()
+
+
+def test_invalid_text_is_refused_beside_the_cell_in_pounds_and_changes_nothing(qtbot, window):
     doc = window.document
     view = open_view(window)
     before = doc.plan
-    for column, text in ((SPEND, "abc"), (SPEND, "-5"), (SPEND, "£1.234"), (ACTIVITY, "lots"), (ACTIVITY, "-1")):
-        with qtbot.waitSignal(doc.sig_error, timeout=1000) as error:
-            type_into_cell(qtbot, view, 2, column, text)
-        assert "not changed" in error.args[0]
-        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    s, i, k = view.proxy.index(2, SPEND).data(Qt.ItemDataRole.UserRole + 1)
+    where = f"{doc.plan.services[s].code} / {view.proxy.index(2, ICB_NAME).data()} / "
+    for column, text, reason in (
+            (SPEND, "abc", "\u201cabc\u201d is not a number; type pounds such as £4,100,000, 4,100k or £4.1m"),
+            (SPEND, "-5", "\u201c-5\u201d is negative; spend is zero or more"),
+            (SPEND, "£1.234", "\u201c£1.234\u201d has a fraction of a penny (£1.234); give pounds and pence such as £1.23"),
+            (ACTIVITY, "lots", "\u201clots\u201d is not a number; type a number of units such as 1,234.5"),
+            (ACTIVITY, "-1", "\u201c-1\u201d is negative; activity is zero or more")):
+        type_into_cell(qtbot, view, 2, column, text)
+        message = refusal_at_cell(window, view, 2, column)
+        what = "spend" if column == SPEND else "activity"
+        assert message.startswith(f"Base-year {what} for {where}") and message.endswith(f"not changed: {reason}")
     assert doc.plan is before
     assert doc.undo_stack.count() == 0
-    assert "not changed" in window.statusBar().currentMessage()
+    type_into_cell(qtbot, view, 2, SPEND, "12")  # the next edit, taken: the refusal goes
+    assert shown_refusal(window) == ""
+    mark_saved(window)
+
+
+def test_a_spend_cell_takes_the_money_text_the_importer_takes(qtbot, window):
+    doc = window.document
+    view = open_view(window)
+    s, i, k = view.proxy.index(3, SPEND).data(Qt.ItemDataRole.UserRole + 1)
+    for text in ("4.1m", "£4.2m", "4,300k", "£4,400,000"):
+        type_into_cell(qtbot, view, 3, SPEND, text)
+        assert shown_refusal(window) == ""
+        assert int(doc.plan.baseline.spend_pence[s, i, k]) == {
+            "4.1m": 410_000_000, "£4.2m": 420_000_000, "4,300k": 430_000_000, "£4,400,000": 440_000_000}[text]
+    assert view.proxy.index(3, SPEND).data() == "£4,400,000.00"
+    mark_saved(window)
 
 
 def test_an_edit_repaints_only_its_own_row(qtbot, window):
@@ -209,7 +243,8 @@ def test_what_a_person_may_type_for_money_and_activity():
     assert parse_pounds("£0") == 0
     assert parse_pounds("12,345,678.09") == 1_234_567_809
     assert parse_activity("2,500.5") == 2500.5
-    for bad in ("", "abc", "-1", "£-1", "1,23", "1.234", "1e5", "£", "."):
+    assert parse_pounds("4.1m") == 410_000_000 and parse_pounds("£4,100k") == 410_000_000
+    for bad in ("", "abc", "-1", "£-1", "1,23", "1.234", "£", ".", "1.2x"):
         with pytest.raises(ValueError):
             parse_pounds(bad)
     for bad in ("", "x", "-0.5", "nan", "inf"):

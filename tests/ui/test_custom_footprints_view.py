@@ -12,6 +12,7 @@ from test_footprints_view import choose, flush, open_view, pool_rows
 
 from specplan.ui.models.footprint_groups_model import ICB_ROLE
 from specplan.ui.models.pools_model import MEMBERS, POOL
+from specplan.ui.widgets.refusal import note_of
 
 
 def answers(*texts):
@@ -104,13 +105,14 @@ def test_a_drop_as_the_model_receives_it_and_a_refused_move(qtbot, window):
     assert model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, model.group_row("Solo")) is False
     assert doc.plan.footprint("Mine").group("Solo").icbs == ("QJ2", "QK1")
     # Dragging both ICBs out of Solo would leave it empty: refused, said, nothing changed.
-    errors = []
-    doc.sig_error.connect(errors.append)
     before, steps = doc.plan, doc.undo_stack.count()
     editor.refresh()
     both = model.mimeData([model.icb_index("QJ2"), model.icb_index("QK1")])
     model.dropMimeData(both, Qt.DropAction.MoveAction, -1, 0, model.group_row("All ICBs"))
-    assert "at least one ICB" in errors[-1]
+    note = note_of(window)  # said beside the tree the ICBs were dragged in, naming them
+    assert note is not None and note.isVisible() and note.anchor is editor.tree
+    assert note.text() == ("Group of ICB QJ2, QK1 not changed: it would leave footprint 'Mine' group 'Solo' "
+                           "without an ICB; expected at least one ICB (an empty group: delete it instead).")
     assert doc.plan is before and doc.undo_stack.count() == steps
 
 

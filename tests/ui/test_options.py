@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from specplan.domain import ConvergenceLever, PlanningLevel, PlanningLevelLever, ShiftLever
 from specplan.engine.goalseek import measure
+from specplan.ui.widgets.refusal import note_of, shown_refusal
 
 
 @pytest.fixture(autouse=True)
@@ -35,6 +36,18 @@ def discard_on_close(dialogs, window):
     yield
     if window.document is not None:
         window.document.undo_stack.clear()
+
+
+def refusal_beside(window, control: QWidget, rect=None) -> str:
+    """The refusal the window shows, checked to sit just under (or over) ``control``'s ``rect``."""
+    note = note_of(window)
+    assert note is not None and note.isVisible(), "no refusal is shown"
+    rect = control.rect() if rect is None else rect
+    top_left = control.mapTo(window, rect.topLeft())
+    bottom = control.mapTo(window, rect.bottomLeft()).y()
+    assert note.y() in (bottom + 2, top_left.y() - note.height() - 2), "the refusal is not beside the control"
+    assert note.x() <= top_left.x() + rect.width() and note.x() + note.width() >= top_left.x()
+    return note.text()
 
 
 def flush(qtbot, window):
@@ -211,14 +224,16 @@ def test_add_duplicate_rename_and_delete_options(qtbot, window, dialogs):
     assert dialogs.asked[-1] == ("text", ("Rename option", "New name for 'Community first (copy)':",
                                          "Community first (copy)"))
 
-    # A name already taken is refused with the document's message; nothing changes.
+    # A name already taken is refused beside the option's row, naming it; nothing changes.
     count = doc.undo_stack.count()
     dialogs.answer("text", "Do nothing")
     qtbot.mouseClick(buttons["rename"], Qt.MouseButton.LeftButton)
     assert doc.undo_stack.count() == count
-    kind, (_title, message) = dialogs.asked[-1]
-    assert kind == "error" and "'Do nothing'" in message
-    assert message == window.statusBar().currentMessage()
+    assert dialogs.asked[-1][0] == "text"  # no error dialog to dismiss
+    lst = view.option_list.list
+    message = refusal_beside(window, lst.viewport(), lst.visualItemRect(lst.currentItem()))
+    assert message == ("Name of 'Community first, faster' not changed: \u201cDo nothing\u201d is not accepted; "
+                       "expected a name no other option has.")
 
     # Double-clicking an option renames it too.
     dialogs.answer("text", "Faster")
@@ -328,25 +343,37 @@ def test_choosing_the_same_setting_for_from_and_to_is_refused_and_shown(qtbot, w
     combo.setFocus()
     qtbot.keyClicks(combo, "c")  # "community", the to setting
     assert doc.plan == before
-    assert view.editor.error.isVisible() and "to_setting" in view.editor.error.text()
+    message = refusal_beside(window, combo)
+    assert message.startswith("Move care from not changed: \u201ccommunity\u201d is where care moves to")
+    assert "to_setting" not in message
     assert combo.currentData() == "inpatient"  # put back to the plan's value
     qtbot.keyClick(combo, Qt.Key.Key_Down)  # day case is fine, and clears the message
     assert doc.plan.scenario("Community first").levers[0].from_setting == "day_case"
-    assert not view.editor.error.isVisible()
+    assert shown_refusal(window) == ""
 
 
 # -- phasing -------------------------------------------------------------------------------------
-def edit_cell(qtbot, table: QTableWidget, column: int, text: str) -> None:
+def edit_cell_open(qtbot, table: QTableWidget, column: int):
+    """Double-click year ``column``'s cell; its editor, all selected."""
     rect = table.visualItemRect(table.item(0, column))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     editor = QApplication.focusWidget()
     assert editor is not None and editor is not table
     editor.selectAll()
+    return editor
+
+
+def edit_cell(qtbot, table: QTableWidget, column: int, text: str) -> None:
+    editor = edit_cell_open(qtbot, table, column)
     qtbot.keyClicks(editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     # The delegate commits on the next turn of the event loop.
     qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState, timeout=1000)
+
+
+def cell_rect(table: QTableWidget, column: int):
+    return table.visualItemRect(table.item(0, column))
 
 
 def test_custom_phasing_table_valid_and_invalid_edits(qtbot, window):
@@ -366,16 +393,37 @@ def test_custom_phasing_table_valid_and_invalid_edits(qtbot, window):
     assert curve_matches(view.trajectory, doc.results, "Step-down and outreach")
 
     before, count = doc.plan, doc.undo_stack.count()
-    edit_cell(qtbot, phasing.table, 0, "70%")  # above the next year's 40%: phasing never goes down
+    years = list(doc.plan.years[1:])
+    edit_cell(qtbot, phasing.table, 0, "70%")  # above the next year's 40%: a draft, not yet refused
     assert doc.plan == before and doc.undo_stack.count() == count
-    assert view.editor.error.isVisible() and "phasing" in view.editor.error.text()
-    assert phasing.table.item(0, 0).text() == "10.0%"
+    assert phasing.table.item(0, 0).text() == "70%"  # what was typed stays
+    assert phasing.draft_bar.isVisible() and shown_refusal(window) == ""
+    qtbot.mouseClick(phasing.apply_button, Qt.MouseButton.LeftButton)  # done: now it is checked
+    message = refusal_beside(window, phasing.table.viewport(), cell_rect(phasing.table, 0))
+    assert message.startswith(f"{years[0]}: 70.0% is above {years[1]}'s 40.0%")
+    assert "0.7" not in message and "year 1" not in message
+    assert doc.plan == before and phasing.table.item(0, 0).text() == "70%"
+    qtbot.mouseClick(phasing.revert_button, Qt.MouseButton.LeftButton)
+    assert phasing.table.item(0, 0).text() == "10.0%" and not phasing.draft_bar.isVisible()
+    assert shown_refusal(window) == ""
+
     edit_cell(qtbot, phasing.table, 4, "90%")  # the target must be reached in the final year
-    assert doc.plan == before and "1 (the target is reached)" in view.editor.error.text()
-    edit_cell(qtbot, phasing.table, 2, "lots")
-    assert doc.plan == before and "percentage" in view.editor.error.text()
-    assert phasing.table.item(0, 2).text() == "60.0%"
-    assert "phasing" in window.statusBar().currentMessage() or "percentage" in window.statusBar().currentMessage()
+    qtbot.mouseClick(phasing.apply_button, Qt.MouseButton.LeftButton)
+    message = refusal_beside(window, phasing.table.viewport(), cell_rect(phasing.table, 4))
+    assert message.startswith(f"{years[4]} (the final year): 90.0% must be 100.0%")
+    assert doc.plan == before
+    qtbot.mouseClick(phasing.revert_button, Qt.MouseButton.LeftButton)
+
+    edit_cell(qtbot, phasing.table, 2, "lots")  # no percentage whatever the other years say: said at once
+    message = refusal_beside(window, phasing.table.viewport(), cell_rect(phasing.table, 2))
+    assert message == f"{years[2]} not changed: \u201clots\u201d is not a percentage; type one such as 60%."
+    assert doc.plan == before and phasing.table.item(0, 2).text() == "lots"
+    edit_cell(qtbot, phasing.table, 2, "150%")
+    assert refusal_beside(window, phasing.table.viewport(), cell_rect(phasing.table, 2)).startswith(
+        f"{years[2]} not changed: 150.0% is outside 0% to 100%")
+    edit_cell(qtbot, phasing.table, 2, "65%")  # a valid profile again: applied, and the refusal goes
+    assert doc.plan.scenario("Step-down and outreach").levers[1].phasing.values == (0.1, 0.4, 0.65, 0.85, 1.0)
+    assert shown_refusal(window) == "" and not phasing.draft_bar.isVisible()
 
     # A preset profile shows its values; typing into it makes it custom.
     phasing.kind.setFocus()
@@ -387,6 +435,66 @@ def test_custom_phasing_table_valid_and_invalid_edits(qtbot, window):
     lever = doc.plan.scenario("Step-down and outreach").levers[1]
     assert lever.phasing.kind == "custom" and lever.phasing.values == (0.1, 0.4, 0.6, 0.8, 1.0)
     assert phasing.kind.currentData() == "custom"
+
+
+def test_phasing_years_typed_in_any_order_apply_once_the_profile_is_valid(qtbot, window):
+    """Lowering a linear profile from the last year back: every step but the last dips, and none
+    is refused or put back; the finished profile is one edit."""
+    doc = window.document
+    view = open_options(window)
+    choose_option(qtbot, view, "Step-down and outreach")
+    click_row(qtbot, view.lever_list.list, 1)
+    phasing = view.editor.phasing
+    phasing.kind.setFocus()
+    qtbot.keyClicks(phasing.kind, "L")
+    assert [phasing.table.item(0, c).text() for c in range(5)] == ["20.0%", "40.0%", "60.0%", "80.0%", "100.0%"]
+    before, count = doc.plan, doc.undo_stack.count()
+    for column, text in ((3, "40%"), (2, "20%"), (1, "10%")):
+        edit_cell(qtbot, phasing.table, column, text)
+        assert doc.plan == before and phasing.table.item(0, column).text() == text
+        assert shown_refusal(window) == ""
+    edit_cell(qtbot, phasing.table, 0, "5%")
+    lever = doc.plan.scenario("Step-down and outreach").levers[1]
+    assert lever.phasing.kind == "custom" and lever.phasing.values == (0.05, 0.1, 0.2, 0.4, 1.0)
+    assert doc.undo_stack.count() == count + 1
+    assert shown_refusal(window) == "" and not phasing.draft_bar.isVisible()
+
+
+def test_leaving_the_phasing_table_checks_the_draft_and_tab_is_not_trapped(qtbot, window):
+    doc = window.document
+    view = open_options(window)
+    choose_option(qtbot, view, "Step-down and outreach")
+    click_row(qtbot, view.lever_list.list, 1)
+    phasing = view.editor.phasing
+    years = list(doc.plan.years[1:])
+    table = phasing.table
+    # Tab from the table itself goes on to the next control.
+    table.setFocus()
+    table.setCurrentCell(0, 1)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not table and not table.isAncestorOf(QApplication.focusWidget())
+    # Tab while typing moves from year to year, and past the last year out of the table.
+    before = doc.plan
+    edit_cell_open(qtbot, table, 3)
+    qtbot.keyClicks(QApplication.focusWidget(), "90%")  # a valid profile: applied as it is typed
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: table.currentColumn() == 4 and table.state() == QAbstractItemView.State.EditingState)
+    QApplication.focusWidget().selectAll()
+    qtbot.keyClicks(QApplication.focusWidget(), "80%")  # below 2029/30's 90%: a draft
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+    assert QApplication.focusWidget() is phasing.apply_button  # the next control: the draft's own
+    assert doc.plan.scenario("Step-down and outreach").levers[1].phasing.values == (0.1, 0.3, 0.6, 0.9, 1.0)
+    assert before is not doc.plan and shown_refusal(window) == ""
+    qtbot.keyClick(phasing.apply_button, Qt.Key.Key_Tab)
+    qtbot.keyClick(phasing.revert_button, Qt.Key.Key_Tab)
+    focus = QApplication.focusWidget()
+    assert not phasing.isAncestorOf(focus)
+    # Leaving with a draft checks it: the refusal is about the year typed last, in percent.
+    message = refusal_beside(window, table.viewport(), cell_rect(table, 4))
+    assert message.startswith(f"{years[4]} (the final year): 80.0% must be 100.0%")
+    assert table.item(0, 4).text() == "80%"
+    assert doc.plan.scenario("Step-down and outreach").levers[1].phasing.values == (0.1, 0.3, 0.6, 0.9, 1.0)
 
 
 # -- goal seek -----------------------------------------------------------------------------------

@@ -69,33 +69,43 @@ class Document(QObject):
         self.sig_dirty_changed.emit(not clean)
 
     # -- edits ---------------------------------------------------------------------------------
-    def apply(self, edit: Edit, merge_key: object = None, source: object = None) -> bool:
+    def apply(self, edit: Edit, merge_key: object = None, source: object = None, refused=None) -> bool:
         """Push ``edit`` as an undoable step; False (and ``sig_error``) if the plan is read-only.
 
         ``source`` is the widget that made the edit: it already shows the new value, so it is
         named with the change and need not sync itself from its own echo (undo and redo name none).
+        ``refused(reason)``, when given, hears a refusal instead of ``sig_error``: the control
+        that made the edit says why beside itself (widgets.refusal).
         """
         if self.read_only:
-            self.sig_error.emit(f"This plan is open read-only: {self.read_only_reason}")
+            self._refuse(f"This plan is open read-only: {self.read_only_reason}", refused)
             return False
         changes = changes_between(self._plan, edit.plan)
         if changes.is_empty:
             return True
         if self.review_mode and not (changes.review_only and not changes.description):
-            self.sig_error.emit("Review mode: only scores, statuses and comments can change, "
-                                "not levers or the baseline")
+            self._refuse("Review mode: only scores, statuses and comments can change, "
+                         "not levers or the baseline", refused)
             return False
         self.undo_stack.push(PlanEdit(self._set_plan, self._plan, edit.plan, edit.text, merge_key, changes, source))
         return True
 
-    def try_apply(self, make_edit, *args, merge_key: object = None, source: object = None, **kwargs) -> bool:
-        """Run an edit function; a ValidationError is reported through ``sig_error``, not raised."""
+    def try_apply(self, make_edit, *args, merge_key: object = None, source: object = None, refused=None,
+                  **kwargs) -> bool:
+        """Run an edit function; a ValidationError is reported through ``refused(error)`` or else
+        ``sig_error``, not raised."""
         try:
             edit = make_edit(self._plan, *args, **kwargs)
         except ValidationError as error:
-            self.sig_error.emit(str(error))
+            self._refuse(error, refused)
             return False
-        return self.apply(edit, merge_key, source)
+        return self.apply(edit, merge_key, source, refused)
+
+    def _refuse(self, reason: ValidationError | str, refused) -> None:
+        if refused is None:
+            self.sig_error.emit(str(reason))
+        else:
+            refused(reason)
 
     def replace_plan(self, plan: Plan, text: str) -> bool:
         """Swap in a whole new plan (an import) as one undoable step."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt, Signal
 
 from ...domain import edits
 from ...domain.changes import Changes
@@ -21,6 +21,7 @@ from ...engine.baseline_table import unit_costs
 from ...engine.footprints import short_icb_name
 from ..document.document import Document
 from ..formatting import exact_money
+from ..refusal_words import refusal_text
 from .columns import NO_PARENT, RIGHT, ColumnsModel
 from .inputs import parse_activity, parse_pounds
 
@@ -55,6 +56,10 @@ def _structure(plan: Plan) -> tuple:
 
 
 class BaselineModel(ColumnsModel):
+    """``sig_refused(index, message)``: an edit of cell ``index`` was refused, and why in pounds
+    (or units of activity), naming the cell; the view says it beside the cell."""
+
+    sig_refused = Signal(object, str)
     columns = COLUMNS
     header_tips = HEADER_TIPS
     numeric = NUMERIC
@@ -192,6 +197,8 @@ class BaselineModel(ColumnsModel):
             return False
         s, i, k = self.cell_of_row(index.row())
         where = f"{self._service_codes[s]} / {self._icb_names[i]} / {self._settings[k].lower()}"
+        field = f"Base-year {COLUMNS[column].lower()} for {where}"
+        cell = QPersistentModelIndex(index)
         try:
             if column == SPEND:
                 change = {"spend_pence": parse_pounds(value)}
@@ -200,11 +207,13 @@ class BaselineModel(ColumnsModel):
                 change = {"activity": parse_activity(value)}
                 unchanged = change["activity"] == float(self._plan.baseline.activity[s, i, k])
         except ValueError as error:
-            self.document.sig_error.emit(f"Base-year {COLUMNS[column].lower()} for {where} not changed: {error}")
+            self.sig_refused.emit(cell, f"{field} not changed: {error}")
             return False
         if unchanged:
             return True
-        return self.document.try_apply(edits.set_baseline_cell, s, i, k, **change)
+        shown = exact_money if column == SPEND else (lambda value: f"{value:,}")
+        return self.document.try_apply(edits.set_baseline_cell, s, i, k, **change, refused=lambda error: (
+            self.sig_refused.emit(cell, refusal_text(error, field, shown))))
 
     def _on_plan_changed(self, plan: Plan, changes: Changes, _source: object) -> None:
         old = self._plan

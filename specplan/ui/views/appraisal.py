@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 from ...domain import edits
 from ...engine.appraisal import appraise
 from ..document.document import Document
+from ..refusal_words import refusal_text
 from ..widgets.live import LiveView
 from ..widgets.reflow import ReflowLayout
+from ..widgets.refusal import try_edit
 
 
 class AppraisalView(LiveView):
@@ -88,8 +90,8 @@ class AppraisalView(LiveView):
             spin.setKeyboardTracking(False)
             spin.setAccessibleName(f"Weight of {criterion.name}")
             spin.setToolTip("Points for this criterion; a criterion's share of all points is its weight")
-            spin.valueChanged.connect(lambda value, name=criterion.name: self.document.try_apply(
-                edits.set_weight, name, float(value)))
+            spin.valueChanged.connect(lambda value, name=criterion.name, spin=spin: try_edit(
+                self.document, spin, f"Weight of {name}", edits.set_weight, name, float(value)))
             self.criteria.setCellWidget(row, 0, spin)
         names = [c.name for c in appraisal.criteria]
         self.scores.setRowCount(len(options))
@@ -106,8 +108,8 @@ class AppraisalView(LiveView):
                 spin.setValue(score.score if score else 0)
                 spin.setAccessibleName(f"Score of {option} on {name}")
                 spin.setToolTip(score.rationale if score and score.rationale else "No rationale written yet")
-                spin.valueChanged.connect(lambda value, o=option, c=name: self.document.try_apply(
-                    edits.set_score, o, c, int(value)))
+                spin.valueChanged.connect(lambda value, o=option, c=name, spin=spin: try_edit(
+                    self.document, spin, f"Score of {o} on {c}", edits.set_score, o, c, int(value)))
                 self.scores.setCellWidget(row, col, spin)
             rank = ranked[option]
             self._text(row, len(names), f"{rank.weighted:.2f}")
@@ -152,17 +154,21 @@ class AppraisalView(LiveView):
             return
         option, criterion = self._cell
         score = self.document.plan.appraisal.score(option, criterion)
-        self.document.try_apply(edits.set_score, option, criterion, score.score if score else 0,
-                                self.rationale.toPlainText().strip())
+        try_edit(self.document, self.rationale, f"Rationale of {option} on {criterion}", edits.set_score, option,
+                 criterion, score.score if score else 0, self.rationale.toPlainText().strip())
 
     def _on_add(self) -> None:
         name = self.dialogs.text("Add criterion", "Criterion:")
         if name:
-            self.document.try_apply(edits.add_criterion, name.strip())
+            name = name.strip()
+            taken = f"New criterion not changed: \u201c{name}\u201d is a criterion already; give the new one another name."
+            try_edit(self.document, self.add_button, "New criterion", edits.add_criterion, name,
+                     explain=lambda error: taken if getattr(error, "field", "") == "criteria" else refusal_text(error, "New criterion"))
 
     def _on_remove(self) -> None:
         row = self.criteria.currentRow()
         criteria = self.document.plan.appraisal.criteria
         if 0 <= row < len(criteria) and self.dialogs.confirm(
                 "Remove criterion", f"Remove {criteria[row].name!r} and its scores?"):
-            self.document.try_apply(edits.remove_criterion, criteria[row].name)
+            try_edit(self.document, self.remove_button, f"Criterion {criteria[row].name!r}", edits.remove_criterion,
+                     criteria[row].name)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from ..formatting import exact_money
 from ..models.baseline_model import ACTIVITY, SERVICE, SPEND, UNIT_COST, BaselineModel
 from ..models.baseline_proxy import BaselineProxy
 from ..widgets.live import LiveView
+from ..widgets.refusal import show_refusal
 
 COLUMN_WIDTHS = {0: 140, SERVICE: 240, 2: 170, 3: 125, 4: 80, ACTIVITY: 90, 6: 75, SPEND: 125, UNIT_COST: 80}
 
@@ -95,6 +96,14 @@ class BaselineView(LiveView):
         self.proxy.rowsRemoved.connect(self._show_totals)
         self.model.dataChanged.connect(self._show_totals)
         self.model.modelReset.connect(self._on_reset)
+        self.model.sig_refused.connect(self._on_refused)
+
+    def _on_refused(self, cell, message: str) -> None:
+        """Say why beside the cell typed into (as the table shows it now: sorted, filtered)."""
+        index = QPersistentModelIndex(self.proxy.mapFromSource(self.model.index(cell.row(), cell.column())))
+        if not index.isValid():
+            return
+        show_refusal(self.table.viewport(), message, lambda: self.table.visualRect(QModelIndex(index)), self.document)
 
     def refresh(self) -> None:
         """Follow the navigator's scope; the cells themselves follow the plan through the model."""

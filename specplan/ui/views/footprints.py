@@ -28,8 +28,10 @@ from ..charts.distance import DistanceChart
 from ..document.document import Document
 from ..models.icb_distance_model import IcbDistanceModel
 from ..models.pools_model import SORT_ROLE, PoolsModel
+from ..refusal_words import percent as percent_text
 from ..widgets.footprint_editor import AskText, FootprintEditor, ask_with_dialog
 from ..widgets.live import LiveView
+from ..widgets.refusal import try_edit
 
 LEVELS = {"national": "National: one pool for England", "regional": "Regional: one pool per region",
           "ics": "ICS: each ICB on its own"}
@@ -247,7 +249,8 @@ class FootprintsView(LiveView):
     def _on_level_chosen(self, index: int) -> None:
         if self._syncing or index < 0 or not self.service_code:
             return
-        self.document.try_apply(edits.set_planning_level, self.service_code, self.level_box.itemData(index))
+        try_edit(self.document, self.level_box, f"Planning level of {self.service_code}", edits.set_planning_level,
+                 self.service_code, self.level_box.itemData(index))
 
     def _on_slider_pressed(self) -> None:
         self._drag += 1
@@ -277,11 +280,11 @@ class FootprintsView(LiveView):
         position, lever = self._convergence()
         if lever is None:
             if percent:
-                self.document.try_apply(edits.add_lever, option.name, ConvergenceLever(share=share),
-                                        merge_key=merge_key)
+                try_edit(self.document, self.spin, "Convergence", edits.add_lever, option.name,
+                         ConvergenceLever(share=share), merge_key=merge_key, shown=percent_text)
         elif lever.share != share:
-            self.document.try_apply(edits.set_lever, option.name, position, "share", share,
-                                    merge_key=merge_key)
+            try_edit(self.document, self.spin, "Convergence", edits.set_lever, option.name, position, "share", share,
+                     merge_key=merge_key, shown=percent_text)
 
 
 def _on(level: str) -> str:

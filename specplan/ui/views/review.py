@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...domain import STATUSES, edits
 from ..document.document import Document
 from ..widgets.live import LiveView
+from ..widgets.refusal import try_edit
 
 
 class ReviewView(LiveView):
@@ -76,7 +77,8 @@ class ReviewView(LiveView):
             combo.addItems(list(STATUSES))
             combo.setCurrentText(plan.review.status(name))
             combo.setAccessibleName(f"Status of {name}")
-            combo.currentTextChanged.connect(lambda status, n=name: self.document.try_apply(edits.set_status, n, status))
+            combo.currentTextChanged.connect(lambda status, n=name, combo=combo: try_edit(
+                self.document, combo, f"Status of {n}", edits.set_status, n, status))
             self.statuses.setCellWidget(row, 0, combo)
         current = self.option.currentText() or self.document.selected_scenario
         self.option.blockSignals(True)
@@ -116,5 +118,6 @@ class ReviewView(LiveView):
         if not text or not name:
             return
         now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        if self.document.try_apply(edits.add_comment, name, self.author(), text, now, self.target.currentData()):
+        if try_edit(self.document, self.add_button, f"Comment on {name}", edits.add_comment, name, self.author(), text,
+                    now, self.target.currentData()):
             self.text.clear()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...domain import footprint_edits as fe
 from ..document.document import Document
 from ..models.footprint_groups_model import GROUP_ROLE, ICB_ROLE, FootprintGroupsModel
+from .refusal import try_edit
 
 #: ``ask_text(parent, title, label, default)``: the text typed, or None when cancelled. Tests
 #: inject their own so no dialog blocks.
@@ -125,7 +126,8 @@ class FootprintEditor(QWidget):
         if not name:
             return False
         # "One group of every ICB" is the national footprint's shape under a plainer group name.
-        made = self.document.try_apply(fe.create_footprint, name, None if like == "national" else like)
+        made = try_edit(self.document, self.new_button, "New footprint name", fe.create_footprint, name,
+                        None if like == "national" else like)
         if made:
             self.select(name)
         return made
@@ -133,15 +135,18 @@ class FootprintEditor(QWidget):
     def _on_rename(self) -> None:
         old = self.footprint
         new = self.ask_text(self, "Rename footprint", "New name:", old) if old else None
-        if new and new != old and self.document.try_apply(fe.rename_footprint, old, new):
+        if new and new != old and try_edit(self.document, self.rename_button, f"Name of footprint {old!r}",
+                                           fe.rename_footprint, old, new):
             self.select(new)
 
     def _on_delete(self) -> None:
         if self.footprint:
-            self.document.try_apply(fe.delete_footprint, self.footprint)
+            try_edit(self.document, self.delete_button, f"Footprint {self.footprint!r}", fe.delete_footprint,
+                     self.footprint)
 
     def _on_move(self, codes: tuple, group: str) -> None:
-        self.document.try_apply(fe.move_icbs, self.footprint, tuple(codes), group)
+        try_edit(self.document, self.tree, f"Group of ICB {', '.join(codes)}", fe.move_icbs, self.footprint,
+                 tuple(codes), group)
 
     def context_menu(self, index) -> QMenu:
         """The menu for a row: an ICB's "Move to group ▸"; a group's rename and delete."""
@@ -161,7 +166,8 @@ class FootprintEditor(QWidget):
         else:
             menu.addAction("Rename group…", lambda: self._rename_group(group))
             menu.addAction("Delete group (its ICBs join the first other group)",
-                           lambda: self.document.try_apply(fe.delete_group, self.footprint, group))
+                           lambda: try_edit(self.document, self.tree, f"Group {group!r}", fe.delete_group,
+                                            self.footprint, group))
         return menu
 
     def _selected_codes(self) -> tuple[str, ...]:
@@ -170,12 +176,13 @@ class FootprintEditor(QWidget):
     def _new_group(self, codes: tuple[str, ...]) -> None:
         name = self.ask_text(self, "New group", "Name of the new group:", "New group")
         if name:
-            self.document.try_apply(fe.add_group, self.footprint, name, codes)
+            try_edit(self.document, self.tree, "New group name", fe.add_group, self.footprint, name, codes)
 
     def _rename_group(self, group: str) -> None:
         name = self.ask_text(self, "Rename group", "New name:", group)
         if name and name != group:
-            self.document.try_apply(fe.rename_group, self.footprint, group, name)
+            try_edit(self.document, self.tree, f"Name of group {group!r}", fe.rename_group, self.footprint, group,
+                     name)
 
     def _on_context_menu(self, point: QPoint) -> None:
         if not self.document.read_only:

@@ -21,7 +21,9 @@ from ...engine.goalseek import METRICS, GoalSeekResult, goal_seek
 from ..document.document import Document
 from ..document.workers import Task, keep_alive
 from ..formatting import axis_scale, money, share
+from ..refusal_words import percent
 from .option_list import editable_document
+from .refusal import try_edit
 
 MAX_GOAL_PENCE = 10**13  # £100bn: more than all specialised commissioning spends in a year
 METRIC_LABELS = {
@@ -215,6 +217,7 @@ class GoalSeekPanel(QGroupBox):
         result = self.result
         if result is None or result.share is None:
             return
-        if self.document.try_apply(edits.set_lever, self.scenario, self.position, "target_share", result.share):
+        if try_edit(self.document, self.apply_button, "Target share", edits.set_lever, self.scenario, self.position,
+                    "target_share", result.share, shown=percent):
             self.message.setText(f"Applied: target share {share(result.share)}. " + result.message)
             self.sync()

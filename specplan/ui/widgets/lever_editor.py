@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 
 from ...domain import ConvergenceLever, PlanningLevelLever, ShiftLever, edits
 from ..document.document import Document
+from ..refusal_words import percent
 from .figure_box import FigureBox
 from .option_list import editable_document
 from .phasing_table import PhasingEditor, set_phasing
+from .refusal import clear_refusal, try_edit
 from .scope_picker import ScopePicker
 from .share_control import ShareControl
 
@@ -59,6 +61,13 @@ ROWS = {
     "planning_level": {"level"},
 }
 KIND_NAMES = {"shift": "shift", "convergence": "convergence", "planning_level": "planning level"}
+#: What a refusal calls each field: the words beside its control.
+FIELD_NAMES = {"from_setting": "Move care from", "to_setting": "Move care to", "services": "Services", "icbs": "ICBs"}
+#: How a refused value is written: as its control shows it.
+FIELD_VALUES = {
+    **dict.fromkeys(("target_share", "reinvest_share", "double_running_share", "share", "phasing"), percent),
+    **dict.fromkeys(("from_setting", "to_setting"), lambda value: setting_words(value)),
+}
 #: Fields whose controls show exactly the value they send (they need no sync back from an edit).
 NUMBERS = frozenset({"target_share", "reinvest_share", "double_running_share", "substitution_ratio", "share"})
 
@@ -95,13 +104,6 @@ class LeverEditor(QGroupBox):
         self.icbs = ScopePicker("ICBs", TIPS["icbs"], self)
         self.services.sig_edited.connect(lambda codes: self._set("services", codes))
         self.icbs.sig_edited.connect(lambda codes: self._set("icbs", codes))
-        self.error = QLabel(self)
-        self.error.setObjectName("lever_error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #A0321E;")
-        self.error.hide()
-        self._applying = False
-        document.sig_error.connect(self._on_error)
         self._build_layout()
 
     def _build_layout(self) -> None:
@@ -131,10 +133,11 @@ class LeverEditor(QGroupBox):
         layout.addLayout(self.form)
         layout.addWidget(self.services, stretch=1)
         layout.addWidget(self.icbs, stretch=1)
-        layout.addWidget(self.error)
 
     # -- showing -------------------------------------------------------------------------------
     def show_lever(self, scenario: str, position: int) -> None:
+        if (scenario, position) != (self.scenario, self.position):
+            self.phasing.discard_draft()  # typed for the lever shown before
         self.scenario, self.position = scenario, position
         self.sync()
 
@@ -205,15 +208,9 @@ class LeverEditor(QGroupBox):
         combo.setCurrentIndex(combo.findData(current))
         combo.blockSignals(False)
 
-    def _on_error(self, message: str) -> None:
-        """An edit made here was refused: show why and put the controls back to the plan's values."""
-        if self._applying:
-            self.error.setText(message)
-            self.error.show()
-            self.sync()
-
     def clear_error(self) -> None:
-        self.error.hide()
+        """An edit was taken or another lever shows: a refusal beside these controls is over."""
+        clear_refusal(self)
 
     # -- gestures ------------------------------------------------------------------------------
     def _set(self, field: str, value: object, drag: object = None) -> None:
@@ -222,23 +219,43 @@ class LeverEditor(QGroupBox):
         key = None if drag is None else (self.scenario, self.position, field, drag)
         # A number's control already shows what it sent, so it is named as the edit's source
         # and not synced back; a setting or a level changes which controls show, so those sync.
-        self._apply(edits.set_lever, field, value, merge_key=key, source=self if field in NUMBERS else None)
+        self._apply(field, edits.set_lever, field, value, merge_key=key, source=self if field in NUMBERS else None)
 
     def _on_combo(self, field: str) -> None:
         value = self.controls[field].currentData()
+        if field in ("from_setting", "to_setting"):
+            other = "to_setting" if field == "from_setting" else "from_setting"
+            words = (f"{FIELD_NAMES.get(field, LABELS[field])} not changed: {setting_words(value)} is where care "
+                     f"{'moves to' if field == 'from_setting' else 'moves from'} already; care moves between two "
+                     f"settings, so choose another, or change \u201c{LABELS[other]}\u201d first.")
+            self._apply(field, edits.set_lever, field, value, explain=lambda _error: words)
+            return
         self._set(field, value)
 
     def _on_phasing(self, kind: str, values: list) -> None:
         if self.lever() is not None:
-            self._apply(set_phasing, kind, values)
+            self._apply("phasing", set_phasing, kind, values)
 
-    def _apply(self, make_edit, *args, merge_key: object = None, source: object = None) -> bool:
-        self._applying = True
-        try:
-            return self.document.try_apply(make_edit, self.scenario, self.position, *args, merge_key=merge_key,
-                                           source=source)
-        finally:
-            self._applying = False
+    def _apply(self, field: str, make_edit, *args, merge_key: object = None, source: object = None,
+               explain=None) -> bool:
+        """The edit of ``field``; a refusal is said beside its control, which shows the plan again
+        (the phasing table keeps what was typed: it is the user's draft, not the plan)."""
+        anchor, shown = self.controls.get(field, self), FIELD_VALUES.get(field)
+        if field == "phasing":
+            anchor = self.phasing.table
+        elif isinstance(anchor, ShareControl):
+            anchor = anchor.spin
+        made = try_edit(self.document, anchor, FIELD_NAMES.get(field, LABELS.get(field, field)), make_edit,
+                        self.scenario, self.position, *args, merge_key=merge_key, source=source, shown=shown,
+                        explain=explain)
+        if not made:
+            self.sync()
+        return made
+
+
+def setting_words(setting: object) -> str:
+    """A setting as its combo shows it, quoted: ``\u201cday case\u201d``."""
+    return f"\u201c{str(setting).replace('_', ' ')}\u201d"
 
 
 def level_label(level: str) -> str:

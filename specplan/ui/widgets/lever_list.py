@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ...domain import ConvergenceLever, PlanningLevelLever, ShiftLever, edits
 from ..document.document import Document
 from .option_list import editable_document
+from .refusal import try_edit
 
 NEW_LEVERS = {
     "Shift lever": (ShiftLever, (
@@ -129,15 +130,17 @@ class LeverList(QGroupBox):
 
     def _on_add(self) -> None:
         cls, _tip = NEW_LEVERS[self.kind.currentText()]
-        if self.document.try_apply(edits.add_lever, self.scenario, cls()):
+        if try_edit(self.document, self.list, f"New lever of {self.scenario!r}", edits.add_lever, self.scenario, cls()):
             self.sig_lever_selected.emit(len(self.document.plan.scenario(self.scenario).levers) - 1)
 
     def _on_remove(self) -> None:
         position = self.position
-        if position >= 0 and self.document.try_apply(edits.remove_lever, self.scenario, position):
+        if position >= 0 and try_edit(self.document, self.list, f"Lever {position + 1}", edits.remove_lever,
+                                      self.scenario, position):
             self.sig_lever_selected.emit(max(position - 1, 0))
 
     def _on_move(self, step: int) -> None:
         position = self.position
-        if position >= 0 and self.document.try_apply(edits.move_lever, self.scenario, position, position + step):
+        if position >= 0 and try_edit(self.document, self.list, f"Lever {position + 1}", edits.move_lever,
+                                      self.scenario, position, position + step):
             self.sig_lever_selected.emit(position + step)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from ...domain import edits
 from ..document.document import Document
 from ..shell.dialogs import Dialogs
+from .refusal import try_edit
 
 TIPS = {
     "list": "The plan's redesign options. Pick one to edit its levers; the Overview and the charts "
@@ -48,8 +49,6 @@ class OptionList(QGroupBox):
         for n, (key, button) in enumerate(self.buttons.items()):
             button.setToolTip(TIPS[key])
             layout.addWidget(button, 1 + n // 2, n % 2)
-        self._applying = False
-        document.sig_error.connect(self._on_error)
         self.list.currentRowChanged.connect(self._on_row_changed)
         self.list.itemDoubleClicked.connect(lambda _item: self._on_rename())
         self.buttons["add"].clicked.connect(self._on_add)
@@ -78,17 +77,14 @@ class OptionList(QGroupBox):
         self.buttons["delete"].setEnabled(has and editable and len(names) > 1)
 
     # -- gestures ------------------------------------------------------------------------------
-    def _apply(self, make_edit, *args) -> bool:
-        self._applying = True
-        try:
-            return self.document.try_apply(make_edit, *args)
-        finally:
-            self._applying = False
-
-    def _on_error(self, message: str) -> None:
-        """A name the user typed was refused (taken, blank): say why where they are looking."""
-        if self._applying:
-            self.dialogs.error("Option not changed", message)
+    def _apply(self, make_edit, *args, anchor=None, field: str = "Option") -> bool:
+        """A name the user typed may be refused (taken, blank): said beside the option's row, or
+        beside the button pressed, where they are looking."""
+        item = self.list.currentItem()
+        if anchor is None and item is not None:
+            return try_edit(self.document, self.list.viewport(), field, make_edit, *args,
+                            where=lambda: self.list.visualItemRect(item))
+        return try_edit(self.document, anchor or self.list, field, make_edit, *args)
 
     def _on_row_changed(self, row: int) -> None:
         if 0 <= row < len(self.document.plan.scenarios):
@@ -97,13 +93,13 @@ class OptionList(QGroupBox):
     def _on_add(self) -> None:
         suggested = edits.unused_name(self.document.plan, "New option")
         name = self.dialogs.text("Add option", "Name of the new option:", suggested)
-        if name and self._apply(edits.add_scenario, name.strip()):
+        if name and self._apply(edits.add_scenario, name.strip(), anchor=self.buttons["add"], field="New option name"):
             self.document.select_scenario(name.strip())
             self.sync()
 
     def _on_duplicate(self) -> None:
         before = {s.name for s in self.document.plan.scenarios}
-        if self._apply(edits.duplicate_scenario, self.document.selected_scenario):
+        if self._apply(edits.duplicate_scenario, self.document.selected_scenario, anchor=self.buttons["duplicate"]):
             added = [s.name for s in self.document.plan.scenarios if s.name not in before]
             if added:
                 self.document.select_scenario(added[0])
@@ -115,7 +111,7 @@ class OptionList(QGroupBox):
         current = self.document.selected_scenario
         name = self.dialogs.text("Rename option", f"New name for {current!r}:", current)
         if name and name.strip() != current and self._apply(
-                edits.rename_scenario, current, name.strip()):
+                edits.rename_scenario, current, name.strip(), field=f"Name of {current!r}"):
             self.document.select_scenario(name.strip())
             self.sync()
 
@@ -129,6 +125,6 @@ class OptionList(QGroupBox):
             return
         at = names.index(current)
         neighbour = names[at + 1] if at + 1 < len(names) else names[at - 1]
-        if self._apply(edits.delete_scenario, current):
+        if self._apply(edits.delete_scenario, current, anchor=self.buttons["delete"]):
             self.document.select_scenario(neighbour)
             self.sync()
