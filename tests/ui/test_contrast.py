@@ -9,7 +9,7 @@ Compare, the "Too small" pools) and for unticked check boxes, which must show a 
 from __future__ import annotations
 
 import pytest
-from contrast import NON_TEXT, TEXT, contrast, over, painted_contrast
+from contrast import NON_TEXT, TEXT, contrast, luminance, over, painted_contrast
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import (
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QDialogButtonBox,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -42,6 +43,7 @@ from specplan.ui.shell.main_window import MainWindow
 from specplan.ui.shell.preferences import apply_theme
 from specplan.ui.views.compare import CompareView
 from specplan.ui.views.footprints import FootprintsView
+from specplan.ui.widgets.error_label import ErrorLabel
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -332,3 +334,45 @@ def _indicator_problems(button: QAbstractButton) -> list[str]:
     image = button.grab().toImage()
     return _box_problem(image, rect, button.palette().color(button.backgroundRole()),
                         f"{_describe(button)} unticked")
+
+
+# -- a change of theme -------------------------------------------------------------------------
+def _choose_theme(window: MainWindow, theme: str) -> None:
+    window.actions["preferences"].trigger()
+    dialog = window.preferences_dialog
+    dialog.theme.setCurrentText(theme)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def test_a_new_theme_retints_the_best_values_and_gives_back_the_platform_style(window, qtbot, qapp):
+    platform = qapp.style().name()
+    titles = [window.tabs.tabText(n) for n in range(window.tabs.count())]
+    window.tabs.setCurrentIndex(titles.index("Compare"))
+    view = window.tabs.currentWidget()
+    settle(qapp, view)
+    try:
+        for theme, dark in (("dark", True), ("light", False), ("dark", True)):
+            _choose_theme(window, theme)
+            settle(qapp, view)
+            seen, problems = _starred_cell_problems(view.table)
+            assert seen and problems == []
+            starred = next(view.table.item(r, c) for r in range(view.table.rowCount())
+                           for c in range(view.table.columnCount()) if view.table.item(r, c).text().startswith("★"))
+            assert (luminance(starred.background().color()) < 0.2) == dark
+    finally:
+        _choose_theme(window, "system")
+    assert qapp.style().name() == platform and qapp.style().objectName() != "specplan_theme_style"
+
+
+def test_error_messages_read_in_either_theme(qtbot, qapp):
+    label = ErrorLabel()
+    qtbot.addWidget(label)
+    try:
+        for theme in ("dark", "light"):
+            apply_theme(theme)
+            palette = label.palette()
+            red = palette.color(Role.WindowText)
+            assert contrast(red, palette.color(Role.Window)) >= TEXT
+            assert red.red() > red.green() and red.red() > red.blue()  # still a red
+    finally:
+        apply_theme("system")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import ConvergenceLever, PlanningLevelLever, ShiftLever, edits
 from ..document.document import Document
+from .error_label import ErrorLabel
 from .figure_box import FigureBox
 from .option_list import editable_document
 from .phasing_table import PhasingEditor, set_phasing
@@ -95,10 +96,9 @@ class LeverEditor(QGroupBox):
         self.icbs = ScopePicker("ICBs", TIPS["icbs"], self)
         self.services.sig_edited.connect(lambda codes: self._set("services", codes))
         self.icbs.sig_edited.connect(lambda codes: self._set("icbs", codes))
-        self.error = QLabel(self)
+        self.error = ErrorLabel(self)
         self.error.setObjectName("lever_error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #A0321E;")
         self.error.hide()
         self._applying = False
         document.sig_error.connect(self._on_error)
