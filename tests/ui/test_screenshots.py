@@ -34,7 +34,7 @@ def test_screenshots_in_the_dark_theme_are_dark(tmp_path, qapp):
     try:
         paths = render_views(tmp_path, 1366, 768, theme="dark")
     finally:
-        apply_theme("light")
+        apply_theme("system")
     image = QImage(str(paths[0]))
     # the status bar's empty middle and left end (its right-hand corner has the size grip)
     for x in (5, image.width() // 2):

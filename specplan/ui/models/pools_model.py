@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
 
 from ...engine.footprints import PoolTable
 from ..formatting import exact_money
+from ..tones import tone
 from .columns import NO_PARENT, RIGHT, ColumnsModel
 
 COLUMNS = ("Pool", "ICBs", "Budget", "Gap to fair share", "Patients a year", "Demand swing (95%)",
@@ -27,7 +27,8 @@ HEADER_TIPS = {
                "the financial risk on its own",
 }
 SORT_ROLE = Qt.ItemDataRole.UserRole
-FLAGGED_BACKGROUND = QColor("#FBE3D6")
+#: A pool too small for its risk: a warning tint and its text, as (background, text) from ``tone``.
+FLAG_ROLES = {Qt.ItemDataRole.BackgroundRole: 0, Qt.ItemDataRole.ForegroundRole: 1}
 
 
 class PoolsModel(ColumnsModel):
@@ -71,8 +72,8 @@ class PoolsModel(ColumnsModel):
             return self._sort_value(table, row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT if column not in (POOL, VIABILITY) else None
-        if role == Qt.ItemDataRole.BackgroundRole and bool(table.flagged[row]):
-            return QBrush(FLAGGED_BACKGROUND)
+        if role in FLAG_ROLES and bool(table.flagged[row]):
+            return tone("warn")[FLAG_ROLES[role]]  # from the palette: it reads in either theme
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(table, row, column)
         return None

@@ -7,9 +7,7 @@ import os
 from dataclasses import dataclass, fields
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -18,6 +16,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSpinBox,
 )
+
+from .themes import apply_theme
+
+__all__ = ["THEMES", "UNIT_NAMES", "Preferences", "PreferencesDialog", "apply_engine_threads", "apply_theme",
+           "load_preferences", "save_preferences"]
 
 UNIT_NAMES = {"gbp": "£", "gbp_k": "£ thousands (£k)", "gbp_m": "£ millions (£m)"}
 THEMES = ("system", "light", "dark")
@@ -69,27 +72,6 @@ def apply_engine_threads(threads: int) -> None:
     from ...engine import parallel
 
     parallel.set_workers(threads or None)
-
-
-def apply_theme(theme: str) -> None:
-    """Light and dark palettes; 'system' leaves the platform's own."""
-    app = QApplication.instance()
-    if app is None:
-        return
-    if theme == "dark":
-        palette = QPalette()
-        for role, colour in ((QPalette.ColorRole.Window, "#2B2B2B"), (QPalette.ColorRole.WindowText, "#EEEEEE"),
-                             (QPalette.ColorRole.Base, "#1E1E1E"), (QPalette.ColorRole.AlternateBase, "#333333"),
-                             (QPalette.ColorRole.Text, "#EEEEEE"), (QPalette.ColorRole.Button, "#3A3A3A"),
-                             (QPalette.ColorRole.ButtonText, "#EEEEEE"), (QPalette.ColorRole.Highlight, "#0072B2"),
-                             (QPalette.ColorRole.HighlightedText, "#FFFFFF"), (QPalette.ColorRole.ToolTipBase, "#333333"),
-                             (QPalette.ColorRole.ToolTipText, "#EEEEEE")):
-            palette.setColor(role, QColor(colour))
-        app.setPalette(palette)
-    elif theme == "light":
-        app.setPalette(app.style().standardPalette())
-    else:
-        app.setPalette(QPalette())
 
 
 class PreferencesDialog(QDialog):

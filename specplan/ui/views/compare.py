@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from ...engine.compare import ROWS, best, columns, compare
@@ -12,9 +12,10 @@ from ..charts.option_mix import OptionMixChart
 from ..charts.trajectory import TrajectoryChart
 from ..document.document import Document
 from ..formatting import comparison_figure, money
+from ..tones import tone
 from ..widgets.live import LiveView
 
-BEST_BRUSH = QBrush(QColor("#DCEFE6"))
+BEST_TIP = "Best of the options on this row"
 
 
 class CompareView(LiveView):
@@ -81,11 +82,28 @@ class CompareView(LiveView):
             return
         item.setText(text)
         if is_best != (item.toolTip() != ""):
-            item.setBackground(BEST_BRUSH if is_best else QBrush())
+            self._colour(item, is_best)
             font = QFont(item.font())
             font.setBold(is_best)
             item.setFont(font)
-            item.setToolTip("Best of the options on this row" if is_best else "")
+            item.setToolTip(BEST_TIP if is_best else "")
+
+    @staticmethod
+    def _colour(item: QTableWidgetItem, is_best: bool) -> None:
+        """A best value's tint and text from the current palette; plain cells keep the table's."""
+        background, text = tone("good") if is_best else (QBrush(), QBrush())
+        item.setBackground(background)
+        item.setForeground(text)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """A new theme: the best values take the new palette's tint."""
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            for row in range(self.table.rowCount()):
+                for column in range(self.table.columnCount()):
+                    item = self.table.item(row, column)
+                    if item is not None and item.toolTip() == BEST_TIP:
+                        self._colour(item, True)
+        super().changeEvent(event)
 
     def _format(self, attribute: str, value) -> str:
         return comparison_figure(attribute, value, lambda pence: money(pence, self.unit))
