@@ -1,4 +1,4 @@
-"""Shared test set-up: Qt offscreen, hypothesis profiles, and small plans."""
+"""Shared test set-up: Qt offscreen, hypothesis profiles, and the sample plans."""
 
 from __future__ import annotations
 
@@ -11,7 +11,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["SPECPLAN_VINTAGES_DIR"] = str(Path(__file__).parent / ".no-user-vintages")
 sys.path.insert(0, str(Path(__file__).parent))
 
+import pytest  # noqa: E402
 from hypothesis import HealthCheck, settings  # noqa: E402
+
+from specplan.domain import Plan  # noqa: E402
+from specplan.domain.samples import build_sample  # noqa: E402
 
 # Generated plans are small but the engine is numpy: allow a little more than the default.
 settings.register_profile(
@@ -19,3 +23,16 @@ settings.register_profile(
 )
 settings.register_profile("ci", parent=settings.get_profile("default"), max_examples=200)
 settings.load_profile("ci" if os.environ.get("CI") else "default")
+
+
+# The sample plans, built once a session (plans are immutable, so tests can share them).
+@pytest.fixture(scope="session")
+def mh_plan() -> Plan:
+    """The small sample: a mental health provider collaborative, 5 years, 3 options."""
+    return build_sample("mh-collaborative")
+
+
+@pytest.fixture(scope="session")
+def national_plan() -> Plan:
+    """The national sample: every service line and ICB, 10 years, 4 options."""
+    return build_sample("national")

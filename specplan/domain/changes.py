@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import TypedDict
 
 import numpy as np
 
@@ -82,6 +83,22 @@ class Changes:
         return Changes(**merged)
 
 
+class _Flags(TypedDict, total=False):
+    """The fields of :class:`Changes` that a comparison has found changed."""
+
+    lever_values: frozenset[str]
+    option_structure: frozenset[str]
+    options: bool
+    baseline_rows: frozenset[int]
+    growth: bool
+    footprints: bool
+    services: bool
+    settings: bool
+    review: bool
+    description: bool
+    everything: bool
+
+
 NOTHING = Changes()
 EVERYTHING = Changes(everything=True)
 
@@ -90,7 +107,7 @@ def changes_between(before: Plan, after: Plan) -> Changes:
     """The change flags of going from ``before`` to ``after`` (either direction of an undo)."""
     if before is after:
         return NOTHING
-    flags: dict[str, object] = {}
+    flags: _Flags = {}
     if before.name != after.name or before.description != after.description:
         flags["description"] = True
     if before.growth != after.growth:
@@ -117,7 +134,7 @@ def changes_between(before: Plan, after: Plan) -> Changes:
             flags["baseline_rows"] = rows
     if before.scenarios != after.scenarios:
         flags.update(_scenario_changes(before.scenarios, after.scenarios))
-    return Changes(**flags)  # type: ignore[arg-type]
+    return Changes(**flags)
 
 
 def _levels_only(before: Plan, after: Plan) -> bool:
@@ -137,8 +154,8 @@ def _baseline_rows(before: Plan, after: Plan) -> frozenset[int] | None:
     return frozenset(int(n) for n in np.flatnonzero(spend | activity))
 
 
-def _scenario_changes(before: tuple[Scenario, ...], after: tuple[Scenario, ...]) -> dict[str, object]:
-    flags: dict[str, object] = {}
+def _scenario_changes(before: tuple[Scenario, ...], after: tuple[Scenario, ...]) -> _Flags:
+    flags: _Flags = {}
     if [s.name for s in before] != [s.name for s in after]:
         flags["options"] = True
     old = {s.name: s for s in before}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from .appraisal import STATUSES, Appraisal, Comment, Criterion, Review, Score
 from .errors import ValidationError, check
@@ -11,6 +12,9 @@ from .footprints import Level, PlanningLevel, as_level
 from .levers import Lever
 from .plan import Plan
 from .scenario import Scenario
+
+#: What follows an option when it is renamed.
+_Optioned = TypeVar("_Optioned", Score, Comment)
 
 FIELD_NAMES = {
     "target_share": "target share",
@@ -39,7 +43,9 @@ def set_lever(plan: Plan, scenario: str, position: int, field: str, value: objec
     option = plan.scenario(scenario)
     levers = list(option.levers)
     _check_position(option, position)
-    levers[position] = dataclasses.replace(levers[position], **{field: value})
+    # The field is named at run time; the lever validates the value when it is rebuilt.
+    changes: dict[str, Any] = {field: value}
+    levers[position] = dataclasses.replace(levers[position], **changes)
     text = f"Set {FIELD_NAMES.get(field, field)} of {scenario!r} to {_show(field, value)}"
     if len(levers) > 1:
         text += f" (lever {position + 1})"
@@ -108,7 +114,7 @@ def rename_scenario(plan: Plan, scenario: str, name: str) -> Edit:
     check(name == scenario or name not in {s.name for s in plan.scenarios}, "option name", name,
           "a name no other option has")
 
-    def moved(item):
+    def moved(item: _Optioned) -> _Optioned:
         return dataclasses.replace(item, option=name) if item.option == scenario else item
 
     appraisal = dataclasses.replace(plan.appraisal, scores=tuple(map(moved, plan.appraisal.scores)))
@@ -224,5 +230,5 @@ def _show(field: str, value: object) -> str:
     if isinstance(value, tuple):
         return ", ".join(map(str, value)) or "all"
     if hasattr(value, "describe"):
-        return value.describe()
+        return str(value.describe())
     return str(getattr(value, "value", value))

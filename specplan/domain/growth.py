@@ -46,7 +46,7 @@ class Growth:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "rates", tuple(self.rates))
-        seen: set[tuple] = set()
+        seen: set[tuple[str, str | None, int | None]] = set()
         for rate in self.rates:
             key = (rate.kind, rate.code, rate.year)
             check(key not in seen, "growth", key, "one rate per kind, code and year")

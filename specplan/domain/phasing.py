@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .errors import ValidationError, check
@@ -54,7 +55,7 @@ class Phasing:
         return self.kind.replace("_", "-")
 
 
-_SHAPES = {
+_SHAPES: dict[str, Callable[[float], float]] = {
     "linear": lambda x: x,
     # Most of the change early: 1 - (1 - x)^2.
     "front_loaded": lambda x: 1.0 - (1.0 - x) ** 2,

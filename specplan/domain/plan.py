@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from .appraisal import Appraisal, Review
 from .baseline import Baseline
@@ -165,7 +166,7 @@ class Plan:
             return None
         return option.levers[position]
 
-    def replace(self, **changes: object) -> Plan:
+    def replace(self, **changes: Any) -> Plan:
         """A new plan with ``changes`` applied (validated again)."""
         return dataclasses.replace(self, **changes)
 
@@ -199,7 +200,7 @@ class Plan:
             for name, what in ((footprint.name, "footprint name"),
                                *((g.name, f"footprint {footprint.name!r} group name") for g in footprint.groups)):
                 check(fair_name(name), what, name, NAME_RULE)
-            covered = set()
+            covered: set[str] = set()
             for group in footprint.groups:
                 for code in group.icbs:
                     check(code in self.icb_index, f"footprint {footprint.name!r} group {group.name!r} ICB",

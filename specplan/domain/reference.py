@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from ..paths import resources_dir
 from .errors import ValidationError
@@ -13,6 +15,8 @@ from .footprints import ICB, PlanningLevel, Region
 from .services import STANDARD_SETTINGS, ServiceLine
 from .vintage_files import load_builtin
 from .vintages import Vintage, Vintages
+
+_T = TypeVar("_T")
 
 EXPECTED_REGIONS = 7
 #: ICBs in each shipped vintage: a sanity check on the files, not an assumption of the code.
@@ -94,7 +98,7 @@ def _service(row: dict[str, str]) -> ServiceLine:
     )
 
 
-def _build(path: Path, line: int, make, row: dict[str, str]):
+def _build(path: Path, line: int, make: Callable[[dict[str, str]], _T], row: dict[str, str]) -> _T:
     try:
         return make(row)
     except (KeyError, ValueError, TypeError) as error:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable
+from typing import Protocol, TypeVar
 
 import numpy as np
 
 from . import (
+    ICB,
     Appraisal,
     Baseline,
     Comment,
@@ -165,7 +167,8 @@ def plannable_services(ref: Reference) -> tuple[ServiceLine, ...]:
     return tuple(s for s in ref.services if s.code not in parents)
 
 
-def _plan(ref: Reference, name: str, icbs, services, *, horizon: int, vintage: str, scenarios) -> Plan:
+def _plan(ref: Reference, name: str, icbs: tuple[ICB, ...], services: tuple[ServiceLine, ...], *, horizon: int,
+          vintage: str, scenarios: tuple[Scenario, ...]) -> Plan:
     region_codes = {i.region for i in icbs}
     regions = tuple(r for r in ref.regions if r.code in region_codes)
     settings = ("inpatient", "day_case", "outpatient", "community")
@@ -266,7 +269,15 @@ def new_plan(icbs: list[str] | None = None, region: str | None = None, services:
     return _empty_plan(name, chosen.code, chosen_icbs, chosen_services)
 
 
-def _pick(codes: list[str], known: tuple, what: str) -> tuple:
+class _Coded(Protocol):
+    @property
+    def code(self) -> str: ...
+
+
+_C = TypeVar("_C", bound=_Coded)
+
+
+def _pick(codes: list[str], known: tuple[_C, ...], what: str) -> tuple[_C, ...]:
     """The items of ``known`` with these codes (any case), in reference order; an unknown code is
     refused with the nearest known one."""
     import difflib
@@ -284,7 +295,7 @@ def _pick(codes: list[str], known: tuple, what: str) -> tuple:
     return tuple(item for item in known if item.code.upper() in wanted)
 
 
-def _empty_plan(name: str, vintage: str, icbs: tuple, services: tuple) -> Plan:
+def _empty_plan(name: str, vintage: str, icbs: tuple[ICB, ...], services: tuple[ServiceLine, ...]) -> Plan:
     """No spend yet, a "Do nothing" option, five years from 2025/26, the regions the ICBs are in."""
     regions = tuple(r for r in load_reference().regions if r.code in {i.region for i in icbs})
     settings = ("inpatient", "day_case", "outpatient", "community")

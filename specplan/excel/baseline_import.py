@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -34,16 +35,19 @@ from .money import (
 )
 from .names import Vocabulary, normal
 from .partial import MODES, combine, mentioned_mask, unmentioned
-from .reader import Sheet, is_blank, open_workbook
+from .reader import Cell, Sheet, is_blank, open_workbook
 from .report import ImportReport
 from .sheet_choice import choose_sheet
 
 #: Stop collecting after this many problems: a wholly wrong sheet needs fixing, not a longer list.
 MAX_PROBLEMS = 10_000
+#: Where one setting's figures are: (money column, setting position or None for the long layout,
+#: where each row's setting column says, unit, activity column or None).
+Target = tuple[int, int | None, str, int | None]
 
 
 def import_baseline(path: str | Path, plan: Plan, sheet: str | None = None, units: str | None = None,
-                    mapping: str | Path | dict | Mapping | None = None,
+                    mapping: str | Path | dict[str, Any] | Mapping | None = None,
                     mode: str = "replace") -> tuple[Plan, ImportReport]:
     """A new plan whose baseline is the spreadsheet's, and a report; or one ImportFileError.
 
@@ -58,11 +62,11 @@ def import_baseline(path: str | Path, plan: Plan, sheet: str | None = None, unit
         mapping = load_mapping(mapping, plan.settings)
     vocab = Vocabulary(plan, mapping.values if mapping else None)
 
-    def setting_of(words):
+    def setting_of(words: str) -> str | None:
         return vocab.resolve("setting", words)[0]
 
     with open_workbook(path) as book:
-        data, layout, warnings = choose_sheet(book, sheet or (mapping and mapping.sheet), mapping, setting_of)
+        data, layout, warnings = choose_sheet(book, sheet or (mapping.sheet if mapping else None), mapping, setting_of)
     earlier = earlier_plan(plan, data, layout, mapping.values if mapping else None)  # old ICBs: re-map after
     run = _Run(Path(path), earlier or plan, data, layout, Vocabulary(earlier, mapping.values if mapping else None)
                if earlier else vocab, units or (mapping.units if mapping else None))
@@ -81,8 +85,8 @@ class _Run:
         self.explicit_units = units
         self.problems = Problems(path)
         self.warnings: list[str] = []
-        self.cells: dict[tuple[int, int, int], list] = {}  # (s, i, k) -> [pence, activity]
-        self.seen: dict[tuple, int] = {}
+        self.cells: dict[tuple[int, int, int], list[float]] = {}  # (s, i, k) -> [pence (an int), activity]
+        self.seen: dict[tuple[object, ...], int] = {}  # (s, i, k, detail) -> the row that gave it
         self.rounded: list[str] = []
         self.col_pence: dict[int, int] = {}
         self.col_exact: dict[int, Decimal] = {}  # rounding residuals per money column
@@ -97,7 +101,7 @@ class _Run:
         if row is not None and row > self.layout.header_row:
             self.excluded.add(row)
         if len(self.problems) < MAX_PROBLEMS:
-            self.problems.add(message, self.sheet.name, cell_ref(row, col) if row is not None else None)
+            self.problems.add(message, self.sheet.name, cell_ref(row, col) if row is not None and col is not None else None)
 
     # -- set-up -------------------------------------------------------------------------------
     def units(self) -> dict[int, str]:
@@ -147,11 +151,11 @@ class _Run:
         self.hidden_columns(used)
         label_cols = sorted(set(keys) | set(range(min(used))))
         if layout.wide:
-            targets = [(col, self.plan.setting_index[s], units[col], _activity_col(layout, s))
+            targets: list[Target] = [(col, self.plan.setting_index[s], units[col], _activity_col(layout, s))
                        for col, s in layout.spend_by_setting.items()]
         else:
             targets = [(columns["spend"], None, units[columns["spend"]], columns.get("activity"))]
-        uncached = {}
+        uncached: dict[int, list[int]] = {}
         for r, c in sheet.uncached:
             if c in used:
                 uncached.setdefault(r, []).append(c)
@@ -163,7 +167,7 @@ class _Run:
             self.long_rows(start, targets[0], label_cols, uncached)
         return self.finish(used)
 
-    def long_rows(self, start: int, target, label_cols, uncached: dict) -> None:
+    def long_rows(self, start: int, target: Target, label_cols: list[int], uncached: dict[int, list[int]]) -> None:
         """The long layout's rows: plain rows (codes already seen, a float amount in whole pence,
         no duplicate) take a fast path; anything else goes through :meth:`row`, which does it all."""
         rows, columns, plan = self.sheet.rows, self.layout.columns, self.plan
@@ -172,7 +176,7 @@ class _Run:
         scale = UNITS[target[2]] * 100
         limit = 10**15 / scale  # where money.float_pence's exactness argument holds
         special = set(self.sheet.hidden_rows) | set(uncached)
-        known: dict[str, dict] = {"service": {}, "icb": {}, "setting": {}}
+        known: dict[str, dict[Cell, int]] = {"service": {}, "icb": {}, "setting": {}}
         indexes = {"service": plan.service_index, "icb": plan.icb_index, "setting": plan.setting_index}
         services, icbs, settings = known["service"], known["icb"], known["setting"]
         seen, cells = self.seen, self.cells
@@ -201,15 +205,16 @@ class _Run:
             seen[key] = r
             self.rows_read += 1
             column_pence += pence
-            cell = cells.get(key[:3])
+            cell = cells.get((s, i, k))
             if cell is None:
-                cells[key[:3]] = [pence, activity]
+                cells[s, i, k] = [pence, activity]
             else:
                 cell[0] += pence
                 cell[1] += activity
         self.col_pence[c_m] = self.col_pence.get(c_m, 0) + column_pence
 
-    def row(self, r: int, row: list, targets, label_cols, uncached) -> None:
+    def row(self, r: int, row: list[Cell], targets: list[Target], label_cols: list[int],
+            uncached: list[int] | None) -> None:
         columns = self.layout.columns
         resolve = self.vocab.resolve
         if uncached:
@@ -230,13 +235,16 @@ class _Run:
                     col = columns[field]
                     self.problem(f"{_blank_name(field)} is blank" if is_blank(row[col]) else why, r, col)
             return
+        assert service is not None and icb is not None  # resolve gives a code or the reason it cannot
         self.rows_read += 1
         if r in self.sheet.hidden_rows:
             self.hidden_used.append(r)
         detail = row[columns["detail"]] if "detail" in columns else None
         s, i = self.plan.service_index[service], self.plan.icb_index[icb]
         for col, k, unit, activity_col in targets:
-            k = self.plan.setting_index[setting] if k is None else k
+            if k is None:  # the long layout: the row's own setting
+                assert setting is not None
+                k = self.plan.setting_index[setting]
             key = (s, i, k, detail)
             earlier = self.seen.get(key)
             if earlier is not None:
@@ -252,7 +260,7 @@ class _Run:
             cell[0] += pence or 0
             cell[1] += activity or 0.0
 
-    def money(self, row: list, r: int, col: int, unit: str) -> int | None:
+    def money(self, row: list[Cell], r: int, col: int, unit: str) -> int | None:
         value = row[col]
         try:
             found = to_pence(value, unit)
@@ -268,7 +276,7 @@ class _Run:
             self.rounded.append(f"{cell_ref(r, col)} ({describe_cell(value)} to {pounds_text(pence)})")
         return pence
 
-    def activity(self, row: list, r: int, col: int | None) -> float | None:
+    def activity(self, row: list[Cell], r: int, col: int | None) -> float | None:
         if col is None:
             return None
         value = row[col]
@@ -282,7 +290,7 @@ class _Run:
             return None
         return number
 
-    def classify(self, r: int, row: list, targets, label_cols) -> bool:
+    def classify(self, r: int, row: list[Cell], targets: list[Target], label_cols: list[int]) -> bool:
         """True for rows that are not data: blank, a Total, a subtotal, or a heading without amounts."""
         amounts = [row[t[0]] for t in targets] + [row[t[3]] for t in targets if t[3] is not None]
         labels = [normal(row[c]) for c in label_cols if not is_blank(row[c])]

@@ -10,14 +10,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Protocol
 
 from ..domain.words import plural
 from .errors import cell_ref, row_list
+from .headers import Layout
 from .money import MoneyError, describe_cell, pounds_text, to_pence
 from .names import normal
+from .reader import Sheet
 
 #: A row labelled so is the control total, not data.
 TOTAL_LABELS = frozenset({"total", "totals", "grand total", "total spend", "overall total", "total budget"})
+
+
+class ImportPass(Protocol):
+    """What the control total needs of a baseline import pass (``baseline_import._Run``)."""
+
+    sheet: Sheet
+    layout: Layout
+    totals: list[int]                # rows labelled as totals
+    warnings: list[str]
+    units_by_col: dict[int, str]     # money column -> unit
+    col_pence: dict[int, int]        # money column -> the rows' sum in whole pence
+    col_exact: dict[int, Decimal]    # money column -> the rows' rounding residuals
+    excluded: set[int]               # rows with a problem, not in the sums
+
+    def problem(self, message: str, row: int | None = None, col: int | None = None) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -39,7 +57,7 @@ class ControlCheck:
                 f"{self.where} says {pounds_text(self.total_pence)} (difference {pounds_text(difference)})")
 
 
-def control_total(run) -> ControlCheck | None:
+def control_total(run: ImportPass) -> ControlCheck | None:
     """Check the rows of ``run`` (a baseline import pass) against its Total row; record problems."""
     if not run.totals:
         return None
@@ -83,7 +101,7 @@ def control_total(run) -> ControlCheck | None:
     return check
 
 
-def _excluded(run, total_row: int) -> str:
+def _excluded(run: ImportPass, total_row: int) -> str:
     """Rows with problems are not in the sums: say so, so the difference is not misread."""
     rows = sorted(r for r in run.excluded if r != total_row)
     if not rows:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 from ..domain.errors import UserError
 
@@ -77,7 +78,7 @@ class Problems:
             raise ImportFileError(self.file, list(self.items))
 
 
-def fail(file: str | Path | None, message: str, sheet: str | None = None, cell: str | None = None):
+def fail(file: str | Path | None, message: str, sheet: str | None = None, cell: str | None = None) -> NoReturn:
     """Raise an ImportFileError with one problem (for problems that stop reading altogether)."""
     raise ImportFileError(file, [Problem(message, sheet, cell)])
 

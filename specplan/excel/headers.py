@@ -9,12 +9,15 @@ local to guess. The long layout has a setting column; the wide layout has one co
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .names import normal
-from .reader import is_blank
+from .reader import Cell, is_blank
 
 HEADER_SEARCH_ROWS = 50
+#: The setting a header's words name, or None (the plan's vocabulary, with any mapping file's).
+SettingOf = Callable[[str], str | None]
 FIELDS = ("service", "icb", "setting", "spend", "activity", "detail")
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "service": ("service", "service code", "service line", "service line code", "service name",
@@ -86,7 +89,7 @@ class Layout:
     spend_by_setting: dict[int, str] = field(default_factory=dict)     # column -> setting (wide)
     activity_by_setting: dict[int, str] = field(default_factory=dict)  # column -> setting (wide)
     total_column: int | None = None
-    units: dict[int, str] = field(default_factory=dict)  # money column -> unit named in its header
+    units: dict[int, str | None] = field(default_factory=dict)  # money column -> unit its header names, if any
 
     @property
     def wide(self) -> bool:
@@ -102,7 +105,7 @@ class Layout:
         return list(self.spend_by_setting) if self.wide else [self.columns["spend"]]
 
 
-def read_header(row: list, row_index: int, setting_of) -> Layout:
+def read_header(row: Sequence[Cell], row_index: int, setting_of: SettingOf) -> Layout:
     """Interpret one row as a header; ``setting_of(text)`` names the setting a header means, or None."""
     layout = Layout(row_index)
     for col, text in enumerate(row):
@@ -131,7 +134,7 @@ def read_header(row: list, row_index: int, setting_of) -> Layout:
     return layout
 
 
-def _setting_in(words: str, setting_of) -> str | None:
+def _setting_in(words: str, setting_of: SettingOf) -> str | None:
     """The setting a header starts with: ``inpatient bed days`` -> inpatient."""
     tokens = words.split()
     for end in range(len(tokens), 0, -1):
@@ -141,7 +144,7 @@ def _setting_in(words: str, setting_of) -> str | None:
     return None
 
 
-def find_header(rows: list[list], setting_of, limit: int = HEADER_SEARCH_ROWS) -> Layout | None:
+def find_header(rows: Sequence[Sequence[Cell]], setting_of: SettingOf, limit: int = HEADER_SEARCH_ROWS) -> Layout | None:
     """The first row (in the top ``limit``) that reads as a complete header, else the best partial one."""
     best: Layout | None = None
     best_score = 0

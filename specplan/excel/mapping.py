@@ -16,13 +16,16 @@ case-insensitively with spaces collapsed.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import Problem, fail
 from .headers import FIELDS, Layout
 from .money import UNITS
 from .names import normal
+from .reader import Cell
 
 _KEYS = {"sheet", "header_row", "units", "columns", "setting_columns", "activity_columns", "values"}
 
@@ -42,7 +45,7 @@ class Mapping:
     def names_columns(self) -> bool:
         return bool(self.columns or self.setting_columns or self.activity_columns)
 
-    def layout(self, rows: list[list], sheet: str) -> tuple[Layout | None, list[Problem]]:
+    def layout(self, rows: Sequence[Sequence[Cell]], sheet: str) -> tuple[Layout | None, list[Problem]]:
         """Apply the mapping to a sheet: find its header row and every named column."""
         wanted = [*self.columns.values(), *self.setting_columns, *self.activity_columns]
         candidates = [self.header_row] if self.header_row is not None else range(min(len(rows), 50))
@@ -64,20 +67,23 @@ class Mapping:
                               + ", ".join(repr(w) for w in missing), sheet)]
 
 
-def load_mapping(source: str | Path | dict, settings: tuple[str, ...]) -> Mapping:
+def load_mapping(source: str | Path | dict[str, Any], settings: tuple[str, ...]) -> Mapping:
     """Read and check a mapping (a JSON file path or an already-parsed dict)."""
     name = "mapping"
+    data: object = source
     if not isinstance(source, dict):
-        name = Path(source).name
+        path = Path(source)
+        name = path.name
         try:
-            source = json.loads(Path(source).read_text(encoding="utf-8-sig"))
+            data = json.loads(path.read_text(encoding="utf-8-sig"))
         except OSError as error:
-            fail(source, f"the mapping file could not be read ({error.strerror})")
+            fail(path, f"the mapping file could not be read ({error.strerror})")
         except json.JSONDecodeError as error:
-            fail(source, f"the mapping file is not valid JSON (line {error.lineno}: {error.msg})")
-    problems = _check(source, settings)
-    if problems:
+            fail(path, f"the mapping file is not valid JSON (line {error.lineno}: {error.msg})")
+    problems = _check(data, settings)
+    if problems or not isinstance(data, dict):  # _check refuses anything but a JSON object
         fail(name, "; ".join(problems))
+    source = data
     header_row = source.get("header_row")
     return Mapping(
         sheet=source.get("sheet"), header_row=None if header_row is None else header_row - 1,

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 #: Pounds per unit of each ``--units`` choice.
 UNITS: dict[str, int] = {"gbp": 1, "gbp_k": 1_000, "gbp_m": 1_000_000}
 UNIT_LABELS: dict[str, str] = {"gbp": "£", "gbp_k": "£k", "gbp_m": "£m"}
-_SUFFIX = {"": None, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
+_SUFFIX: dict[str, int] = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
 #: Excel shows (and keeps from typing) 15 significant digits; beyond that a float is noise.
 EXCEL_DIGITS = 15
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
@@ -97,8 +97,8 @@ def to_pence(value: object, unit: str = "gbp") -> tuple[int, Decimal | None] | N
     if number < 0:
         raise MoneyError("is negative")
     exact = number * (1 if suffixed else UNITS[unit]) * 100
-    pence = exact.quantize(Decimal(1), rounding=ROUND_HALF_UP)  # ties away from zero
-    return int(pence), (exact if pence != exact else None)
+    rounded = exact.quantize(Decimal(1), rounding=ROUND_HALF_UP)  # ties away from zero
+    return int(rounded), (exact if rounded != exact else None)
 
 
 def float_pence(value: float, scale: int) -> int | None:

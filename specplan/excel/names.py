@@ -57,7 +57,9 @@ def code_text(value: object) -> str:
 
 
 def icb_key(name: str) -> str:
-    return _ICB_TRIM.match(normal(name)).group(2)
+    match = _ICB_TRIM.match(normal(name))
+    assert match is not None  # every group of the pattern is optional: it matches any text
+    return match.group(2)
 
 
 _ICB_WORDS = re.compile(r"^(NHS\s+)?(.*?)(\s+Integrated Care Board|\s+ICB)?$", re.IGNORECASE)

@@ -10,6 +10,7 @@ refuse rather than take as zero. Every file passes :func:`safety.sniff` first.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import posixpath
 import re
@@ -38,13 +39,16 @@ _FORMULA = re.compile(rb'<c\b([^>]*)>\s*<f\b[^>]*?(?:/>|>[^<]*</f>)\s*(<v>[^<]*<
 _EXTENSIONS = {"xlsx": ("xlsx", "xlsm"), "xlsb": ("xlsb",), "xls": ("xls",), "ods": ("ods",)}
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
+#: A cell's value as read: text (``""`` when blank), a number, a boolean, a date or a time.
+Cell = int | float | str | bool | datetime.time | datetime.date | datetime.datetime | datetime.timedelta
+
 
 @dataclass
 class Sheet:
     """A sheet's values, ``rows[r][c]`` from cell A1 (zero-based; blank cells are ``""``)."""
 
     name: str
-    rows: list[list]
+    rows: list[list[Cell]]
     hidden: bool = False
     hidden_rows: frozenset[int] = frozenset()
     hidden_cols: frozenset[int] = frozenset()
@@ -67,7 +71,7 @@ class Workbook:
     names: list[str]
     hidden_names: set[str] = field(default_factory=set)
     _book: CalamineWorkbook | None = None
-    _csv_rows: list[list] | None = None
+    _csv_rows: list[list[Cell]] | None = None
 
     @property
     def visible_names(self) -> list[str]:
@@ -78,6 +82,7 @@ class Workbook:
             fail(self.path, f"there is no sheet called {name!r}; sheets: {', '.join(self.names)}")
         if self._csv_rows is not None:
             return Sheet(name, self._csv_rows)
+        assert self._book is not None  # a workbook that is not CSV is opened with its book
         try:
             calamine_sheet = self._book.get_sheet_by_name(name)
             rows = calamine_sheet.to_python(skip_empty_area=False)
@@ -124,7 +129,7 @@ def open_workbook(path: str | Path) -> Workbook:
     return Workbook(path, kind, names, hidden, _book=book)
 
 
-def _read_csv(path: Path) -> list[list]:
+def _read_csv(path: Path) -> list[list[Cell]]:
     raw = path.read_bytes()
     for encoding in ("utf-8-sig", "cp1252"):
         try:
@@ -138,7 +143,7 @@ def _read_csv(path: Path) -> list[list]:
         dialect = csv.excel
     rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
     width = max((len(row) for row in rows), default=0)
-    return [row + [""] * (width - len(row)) for row in rows]  # rectangular, like calamine's
+    return [[*row, *[""] * (width - len(row))] for row in rows]  # rectangular, like calamine's
 
 
 def _sheet_part(path: Path, archive: zipfile.ZipFile, name: str) -> str | None:
@@ -169,13 +174,13 @@ def _scan_xml(path: Path, name: str, sheet: Sheet) -> None:
     if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:4096]:
         fail(path, "refused: the sheet's XML declares entities or a DTD, which real workbooks never do "
                    "(an XML bomb or an attempt to read other files?)", name)
-    hidden_rows = set()
+    hidden_rows: set[int] = set()
     has_hidden = b'hidden="' in data  # most sheets hide nothing: skip the scans
     for match in _ROW_HIDDEN.finditer(data) if has_hidden else ():
         r = _ATTR_R.search(match.group(0))
         if r:
             hidden_rows.add(int(r.group(2)) - 1)
-    hidden_cols = set()
+    hidden_cols: set[int] = set()
     for match in _COL_HIDDEN.finditer(data) if has_hidden else ():
         bounds = _ATTR_MIN_MAX.search(match.group(0))
         if bounds:

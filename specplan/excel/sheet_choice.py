@@ -7,14 +7,17 @@ what was found, so the user can rename a column or write a mapping.
 
 from __future__ import annotations
 
-from .errors import Problems, cell_ref, fail
-from .headers import Layout, find_header
+from pathlib import Path
+
+from .errors import Problem, Problems, cell_ref, fail
+from .headers import Layout, SettingOf, find_header
 from .mapping import Mapping
 from .names import normal
-from .reader import Sheet, is_blank
+from .reader import Sheet, Workbook, is_blank
 
 
-def choose_sheet(book, wanted: str | None, mapping: Mapping | None, setting_of) -> tuple[Sheet, Layout, list[str]]:
+def choose_sheet(book: Workbook, wanted: str | None, mapping: Mapping | None,
+                 setting_of: SettingOf) -> tuple[Sheet, Layout, list[str]]:
     """The named sheet, else the first visible sheet with a recognisable header (``Baseline`` first)."""
     warnings: list[str] = []
     if wanted:
@@ -23,7 +26,7 @@ def choose_sheet(book, wanted: str | None, mapping: Mapping | None, setting_of) 
             warnings.append(f"sheet {wanted!r} is hidden; it was read because it was asked for")
     else:
         names = sorted(book.visible_names, key=lambda n: normal(n) != "baseline")
-    partial: tuple[Sheet, Layout | None, list] | None = None
+    partial: tuple[Sheet, Layout | None, list[Problem]] | None = None
     for name in names:
         data = book.sheet(name)
         if mapping is not None and mapping.names_columns:
@@ -46,16 +49,16 @@ def choose_sheet(book, wanted: str | None, mapping: Mapping | None, setting_of) 
         fail(book.path, "no header row found in the first 50 rows: expected columns such as ICB, service, "
                         f"setting and spend (or one column per setting), or give --mapping{hint}", data.name)
     found = ", ".join(repr(v) for v in data.rows[layout.header_row] if not is_blank(v))
-    problems = Problems(book.path)
+    missing = Problems(book.path)
     for name in layout.missing():
-        problems.add(f"missing column: no {_FIELD_WORDS[name]} column in the header row "
+        missing.add(f"missing column: no {_FIELD_WORDS[name]} column in the header row "
                      f"(row {layout.header_row + 1}: {found}); rename it or map it with --mapping",
                      data.name, cell_ref(layout.header_row, 0))
-    problems.raise_if_any()
+    missing.raise_if_any()
     raise AssertionError("unreachable")
 
 
-def raise_problems(path, problems) -> None:
+def raise_problems(path: str | Path, problems: list[Problem]) -> None:
     collected = Problems(path)
     collected.extend(problems)
     collected.raise_if_any()

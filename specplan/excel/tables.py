@@ -7,10 +7,12 @@ pass finds every problem in the sheet.
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterator, Sequence
+
 from .errors import Problems, cell_ref, column_letter
 from .money import MoneyError, describe_cell, parse_decimal, parse_number
 from .names import code_text, normal
-from .reader import Sheet, is_blank
+from .reader import Cell, Sheet, is_blank
 
 HEADER_ROWS = 10
 
@@ -32,19 +34,19 @@ class Table:
             names = ", ".join(required)
             problems.add(f"no header row with the columns {names} in the first {HEADER_ROWS} rows", sheet.name)
         self._uncached = {(r, c) for r, c in sheet.uncached}
-        self._rows: list[tuple[int, list]] | None = None
+        self._rows: list[tuple[int, list[Cell]]] | None = None
 
     @property
     def found(self) -> bool:
         return self.header >= 0
 
-    def rows(self) -> list[tuple[int, list]]:
+    def rows(self) -> list[tuple[int, list[Cell]]]:
         """``(row index, row)`` for each row below the header that is not blank in our columns."""
         if self._rows is None:
             self._rows = list(self._scan()) if self.found else []
         return self._rows
 
-    def _scan(self):
+    def _scan(self) -> Iterator[tuple[int, list[Cell]]]:
         used = list(self.columns.values())
         for r in range(self.header + 1, len(self.sheet.rows)):
             row = self.sheet.rows[r]
@@ -63,14 +65,14 @@ class Table:
     def problem(self, r: int, column: str, message: str) -> None:
         self.problems.add(message, self.name, self.where(r, column))
 
-    def raw(self, row: list, column: str) -> object:
+    def raw(self, row: Sequence[Cell], column: str) -> object:
         c = self.columns.get(column)
         return row[c] if c is not None and c < len(row) else ""
 
-    def blank(self, row: list, column: str) -> bool:
+    def blank(self, row: Sequence[Cell], column: str) -> bool:
         return is_blank(self.raw(row, column))
 
-    def text(self, r: int, row: list, column: str, required: bool = False, strip: bool = True,
+    def text(self, r: int, row: Sequence[Cell], column: str, required: bool = False, strip: bool = True,
              label: str | None = None) -> str | None:
         """The cell as text (numbers typed as codes become ``"123"``); ``label`` names it in messages."""
         value = self.raw(row, column)
@@ -84,7 +86,7 @@ class Table:
             return value.strip() if strip else value
         return code_text(value)
 
-    def number(self, r: int, row: list, column: str, required: bool = False, percent: bool = False,
+    def number(self, r: int, row: Sequence[Cell], column: str, required: bool = False, percent: bool = False,
                label: str | None = None) -> float | None:
         value = self.raw(row, column)
         label = label or column
@@ -101,7 +103,7 @@ class Table:
             self.problem(r, column, f"{label} {describe_cell(value)} {error}")
             return None
 
-    def whole(self, r: int, row: list, column: str, required: bool = False, label: str | None = None) -> int | None:
+    def whole(self, r: int, row: Sequence[Cell], column: str, required: bool = False, label: str | None = None) -> int | None:
         number = self.number(r, row, column, required, label=label)
         if number is None:
             return None
@@ -110,7 +112,7 @@ class Table:
             return None
         return int(number)
 
-    def codes(self, r: int, row: list, column: str, known: dict, what: str) -> tuple[str, ...]:
+    def codes(self, r: int, row: Sequence[Cell], column: str, known: Container[str], what: str) -> tuple[str, ...]:
         """A comma-separated list of codes, each checked against ``known``."""
         text = self.text(r, row, column)
         if not text:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import xlsxwriter
+from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from ..domain.errors import UserError
@@ -25,6 +27,10 @@ MAX_CELL_TEXT = 32_767
 MONEY = "£#,##0"
 MONEY_PENCE = "£#,##0.00"
 
+#: A worksheet's writer of one kind of cell: (row, column, value, format); the value is text or a
+#: number as the writer's kind says.
+CellWriter = Callable[[int, int, Any, Format | None], object]
+
 
 class ExportError(UserError):
     """A workbook could not be written (an unwritable folder, a value Excel cannot hold)."""
@@ -33,9 +39,10 @@ class ExportError(UserError):
 class ExactWorksheet(Worksheet):
     """A worksheet that writes every number so that it reads back as the same float."""
 
-    def _xml_number_element(self, number, attributes=[]) -> None:  # noqa: B006 (xlsxwriter's signature)
+    def _xml_number_element(self, number: float, attributes: Sequence[tuple[str, object]] = []) -> None:  # noqa: B006 (xlsxwriter's signature)
         attrs = "".join(f' {key}="{value}"' for key, value in attributes)
-        self.fh.write(f"<c{attrs}><v>{float(number)!r}</v></c>")
+        # XMLwriter's __init__ sets fh to None, so its inferred type is None; it is a file by now.
+        self.fh.write(f"<c{attrs}><v>{float(number)!r}</v></c>")  # type: ignore[attr-defined]
 
 
 class SafeWorkbook(xlsxwriter.Workbook):
@@ -43,14 +50,14 @@ class SafeWorkbook(xlsxwriter.Workbook):
 
     worksheet_class = ExactWorksheet
 
-    def __init__(self, filename: str, options: dict | None = None):
+    def __init__(self, filename: str, options: dict[str, Any] | None = None):
         settings = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
                     "use_zip64": True}
         super().__init__(filename, settings | (options or {}))
 
 
 @contextlib.contextmanager
-def atomic_workbook(target: str | Path, options: dict | None = None) -> Iterator[SafeWorkbook]:
+def atomic_workbook(target: str | Path, options: dict[str, Any] | None = None) -> Iterator[SafeWorkbook]:
     """A workbook written to a temporary file in the target's folder, then moved over the target
     with the mode an ordinary save gives (``domain.files``).
 
@@ -71,14 +78,15 @@ def atomic_workbook(target: str | Path, options: dict | None = None) -> Iterator
         raise ExportError(f"cannot write {target}: {error.strerror} (is it open in Excel?)") from None
 
 
-def fast_writer(sheet: Worksheet, kind: str):
+def fast_writer(sheet: Worksheet, kind: str) -> CellWriter:
     """The worksheet's writer for ``kind`` ("string" or "number") without the public method's
     argument conversion (A1 notation), which costs a tenth of a large export. Falls back to the
     public method should a future xlsxwriter rename the private one."""
-    return getattr(sheet, f"_write_{kind}", None) or getattr(sheet, f"write_{kind}")
+    writer: CellWriter = getattr(sheet, f"_write_{kind}", None) or getattr(sheet, f"write_{kind}")
+    return writer
 
 
-def write_text(sheet: Worksheet, row: int, col: int, text: str, fmt=None) -> None:
+def write_text(sheet: Worksheet, row: int, col: int, text: str, fmt: Format | None = None) -> None:
     """Text as a literal string (never a formula); refuses text Excel would cut short."""
     if len(text) > MAX_CELL_TEXT:
         raise ExportError(f"{sheet.name}: a text of {len(text):,} characters is longer than Excel's "
@@ -87,7 +95,7 @@ def write_text(sheet: Worksheet, row: int, col: int, text: str, fmt=None) -> Non
         sheet.write_string(row, col, text, fmt)
 
 
-def write_value(sheet: Worksheet, row: int, col: int, value: object, fmt=None) -> None:
+def write_value(sheet: Worksheet, row: int, col: int, value: object, fmt: Format | None = None) -> None:
     """A cell by its Python type: None blank, bool, number or text."""
     if value is None:
         return
@@ -99,7 +107,8 @@ def write_value(sheet: Worksheet, row: int, col: int, value: object, fmt=None) -
         write_text(sheet, row, col, str(value), fmt)
 
 
-def write_rows(sheet: Worksheet, top: int, rows: list[list], formats: list | None = None) -> None:
+def write_rows(sheet: Worksheet, top: int, rows: Sequence[Sequence[object]],
+               formats: Sequence[Format | None] | None = None) -> None:
     """Rows of values from ``top``; ``formats[c]`` formats column ``c``.
 
     Written a column at a time with one writer per column type: far fewer checks per cell than
@@ -107,7 +116,7 @@ def write_rows(sheet: Worksheet, top: int, rows: list[list], formats: list | Non
     """
     formats = formats or []
     width = max((len(r) for r in rows), default=0)
-    for c, values in enumerate(zip(*(r + [None] * (width - len(r)) for r in rows))):
+    for c, values in enumerate(zip(*([*r, *[None] * (width - len(r))] for r in rows))):
         fmt = formats[c] if c < len(formats) else None
         present = [v for v in values if v is not None]
         if all(type(v) is str for v in present):
@@ -127,7 +136,7 @@ def write_rows(sheet: Worksheet, top: int, rows: list[list], formats: list | Non
                 write_value(sheet, r, c, value, fmt)
 
 
-def widths(headers: list[str], rows: list[list], minimum: int = 8, maximum: int = 60) -> list[float]:
+def widths(headers: Sequence[str], rows: Sequence[Sequence[object]], minimum: int = 8, maximum: int = 60) -> list[float]:
     """Column widths that fit the header and the longest value (as displayed, roughly)."""
     result = []
     for c, header in enumerate(headers):

@@ -7,12 +7,14 @@ logged per cell; a mass change (an import) is logged as one line per measure wit
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import SupportsFloat, SupportsInt
 
 import numpy as np
 
-from ..domain import Plan
+from ..domain import Comment, GrowthRate, Lever, Plan, Scenario, Score, ShiftLever
 from ..domain.words import plural
 from .locks import current_user
 
@@ -20,6 +22,8 @@ from .locks import current_user
 MAX_CELL_ENTRIES = 50
 _PLAN_FIELDS = ("name", "base_year", "horizon", "description", "occupancy_default",
                 "occupancy_mental_health", "viability_max_variation", "vintage")
+#: The differences found so far: what, the old value and the new one (None: absent).
+_Found = list[tuple[str, object, object]]
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,7 @@ class ChangeEntry:
     who: str = field(default_factory=current_user)
     when: datetime = field(default_factory=lambda: datetime.now(UTC))
 
-    def row(self) -> dict:
+    def row(self) -> dict[str, str | None]:
         return {"at": self.when.astimezone(UTC).isoformat(timespec="seconds"), "user": self.who,
                 "what": self.what, "old_value": self.old, "new_value": self.new}
 
@@ -40,7 +44,7 @@ class ChangeEntry:
 
 def diff_plans(old: Plan, new: Plan) -> list[ChangeEntry]:
     """Readable entries for every difference between ``old`` and ``new`` (empty if equal)."""
-    out: list[tuple[str, object, object]] = []
+    out: _Found = []
     for name in _PLAN_FIELDS:
         _compare(out, name.replace("_", " "), getattr(old, name), getattr(new, name))
     _compare(out, "settings", ", ".join(old.settings), ", ".join(new.settings))
@@ -56,12 +60,12 @@ def diff_plans(old: Plan, new: Plan) -> list[ChangeEntry]:
     return [ChangeEntry(what, _text(a), _text(b), who, when) for what, a, b in out]
 
 
-def _compare(out: list, what: str, old: object, new: object) -> None:
+def _compare(out: _Found, what: str, old: object, new: object) -> None:
     if old != new:
         out.append((what, old, new))
 
 
-def _keyed(out: list, kind: str, old: dict, new: dict) -> None:
+def _keyed(out: _Found, kind: str, old: Mapping[str, object], new: Mapping[str, object]) -> None:
     for key in (k for k in old if k not in new):
         out.append((f"{kind} {key} removed", _describe(old[key]), None))
     for key in (k for k in new if k not in old):
@@ -77,12 +81,12 @@ def _keyed(out: list, kind: str, old: dict, new: dict) -> None:
             out.append((f"{kind} {key}", a, b))
 
 
-def _rate_key(rate) -> str:
+def _rate_key(rate: GrowthRate) -> str:
     year = "every year" if rate.year is None else f"year {rate.year}"
     return f"{rate.kind.replace('_', '-')} {rate.code or 'plan-wide'} {year}"
 
 
-def _scenarios(out: list, old: Plan, new: Plan) -> None:
+def _scenarios(out: _Found, old: Plan, new: Plan) -> None:
     before, after = {s.name: s for s in old.scenarios}, {s.name: s for s in new.scenarios}
     for name in (n for n in before if n not in after):
         out.append((f"option {name!r} removed", _levers(before[name]), None))
@@ -100,7 +104,7 @@ def _scenarios(out: list, old: Plan, new: Plan) -> None:
         out.append(("order of options", ", ".join(before), ", ".join(after)))
 
 
-def _appraisal_and_review(out: list, old: Plan, new: Plan) -> None:
+def _appraisal_and_review(out: _Found, old: Plan, new: Plan) -> None:
     _keyed(out, "criterion", {c.name: c.weight for c in old.appraisal.criteria},
            {c.name: c.weight for c in new.appraisal.criteria})
     _keyed(out, "score", {f"of {s.option!r} on {s.criterion!r}": s for s in old.appraisal.scores},
@@ -112,18 +116,19 @@ def _appraisal_and_review(out: list, old: Plan, new: Plan) -> None:
         out.append((f"comment by {comment.author} on {_about(comment)} added", None, comment.text))
 
 
-def _about(comment) -> str:
+def _about(comment: Comment) -> str:
     return f"option {comment.option!r}" + (f" lever {comment.lever}" if comment.lever else "")
 
 
-def _baseline(out: list, old: Plan, new: Plan) -> None:
+def _baseline(out: _Found, old: Plan, new: Plan) -> None:
     if old.baseline == new.baseline:
         return
-    def layout(plan: Plan) -> tuple:
+    def layout(plan: Plan) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         return tuple(s.code for s in plan.services), tuple(i.code for i in plan.icbs), plan.settings
     if layout(old) != layout(new):  # cells moved: compare totals only
         out.append(("baseline spend total", _pounds(old.baseline.total_pence), _pounds(new.baseline.total_pence)))
         return
+    show: Callable[[np.generic], str]
     for measure, a, b, show in (("spend", old.baseline.spend_pence, new.baseline.spend_pence, _pounds),
                                 ("activity", old.baseline.activity, new.baseline.activity, _number)):
         changed = np.argwhere(a != b)
@@ -136,15 +141,16 @@ def _baseline(out: list, old: Plan, new: Plan) -> None:
             out.append((f"baseline {measure} {where}", show(a[s, i, k]), show(b[s, i, k])))
 
 
-def _levers(scenario) -> str:
+def _levers(scenario: Scenario) -> str:
     return "; ".join(lever.describe() for lever in scenario.levers) or "no levers"
 
 
-def _lever(lever) -> str | None:
+def _lever(lever: Lever | None) -> str | None:
     if lever is None:
         return None
     scope = [f"services {', '.join(lever.services)}"] if lever.services else []
-    scope += [f"ICBs {', '.join(lever.icbs)}"] if getattr(lever, "icbs", ()) else []
+    icbs = lever.icbs if isinstance(lever, ShiftLever) else ()  # the one kind with an ICB scope
+    scope += [f"ICBs {', '.join(icbs)}"] if icbs else []
     return lever.describe() + (f" [{'; '.join(scope)}]" if scope else "")
 
 
@@ -152,17 +158,16 @@ def _describe(value: object) -> str:
     name = getattr(value, "name", None)
     if isinstance(name, str):
         return name
-    score = getattr(value, "score", None)
-    if isinstance(score, int):  # an appraisal score: the number and why
-        return f"{score}" + (f" ({value.rationale})" if value.rationale else "")
+    if isinstance(value, Score):  # the number and why
+        return f"{value.score}" + (f" ({value.rationale})" if value.rationale else "")
     return _text(value) or ""
 
 
-def _pounds(pence: object) -> str:
+def _pounds(pence: SupportsInt) -> str:
     return f"£{int(pence) / 100:,.2f}"
 
 
-def _number(value: object) -> str:
+def _number(value: SupportsFloat) -> str:
     return f"{float(value):,.6g}"
 
 

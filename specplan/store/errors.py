@@ -132,18 +132,21 @@ def read_error(path: Path, error: BaseException) -> PlanFileError:
 
 def _detail(error: BaseException, limit: int = 200) -> str:
     """The error's own words on one line, not too long (SQLite may quote a whole schema)."""
-    if getattr(error, "orig", None) is not None:  # SQLAlchemy's wrapper adds the statement
-        error = error.orig
+    orig = getattr(error, "orig", None)
+    if isinstance(orig, BaseException):  # SQLAlchemy's wrapper adds the statement
+        error = orig
     text = " ".join(str(error).split()) or type(error).__name__
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _primary_code(error: BaseException) -> int | None:
     seen: set[int] = set()
-    while error is not None and id(error) not in seen:  # SQLAlchemy wraps the sqlite3 error
-        seen.add(id(error))
-        code = getattr(error, "sqlite_errorcode", None)
-        if code is not None:
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:  # SQLAlchemy wraps the sqlite3 error
+        seen.add(id(current))
+        code = getattr(current, "sqlite_errorcode", None)
+        if isinstance(code, int):
             return code & 0xFF
-        error = getattr(error, "orig", None) or error.__cause__
+        orig = getattr(current, "orig", None)
+        current = orig if isinstance(orig, BaseException) else current.__cause__
     return None

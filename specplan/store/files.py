@@ -41,11 +41,11 @@ from .mapping import plan_rows, read_plan
 from .migrations import apply_upgrades, upgrade_file, upgraded_copy
 from .tables import (
     APPLICATION_ID,
+    CHANGE_LOG,
     CREATE_SQL,
     INSERT_SQL,
     PLAN_TABLES,
     SCHEMA_VERSION,
-    ChangeLogRow,
 )
 
 _READ_ERRORS = (sqlite3.Error, SQLAlchemyError, OSError, ValueError, TypeError, KeyError, IndexError,
@@ -166,7 +166,7 @@ def read_change_log(path: str | Path) -> list[ChangeEntry]:
     inspect_file(path)
     try:
         with Database.open(path, writable=False) as db, db.transaction() as conn:
-            rows = conn.execute(select(ChangeLogRow.__table__).order_by("id")).all()
+            rows = conn.execute(select(CHANGE_LOG).order_by("id")).all()
         return [ChangeEntry(r.what, r.old_value, r.new_value, r.user, datetime.fromisoformat(r.at))
                 for r in rows]
     except _READ_ERRORS as error:
@@ -267,11 +267,12 @@ def _write_existing(plan: Plan, path: Path, changes: Sequence[ChangeEntry]) -> N
 def _insert(conn: Connection, plan: Plan, changes: Sequence[ChangeEntry]) -> None:
     """All rows of ``plan``: one executemany per table, on the transaction's own connection."""
     driver = conn.connection.driver_connection
+    assert driver is not None  # the connection is open: the transaction is on it
     for table, rows in plan_rows(plan).items():
         if rows:
             driver.executemany(INSERT_SQL[table], rows)
     if changes:
-        conn.execute(insert(ChangeLogRow.__table__), [entry.row() for entry in changes])
+        conn.execute(insert(CHANGE_LOG), [entry.row() for entry in changes])
 
 
 def _remove_database(path: Path) -> None:

@@ -12,9 +12,11 @@ import sqlite3
 from collections import defaultdict
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 import numpy as np
-from sqlalchemy import Boolean, Float, Integer
+from numpy.typing import NDArray
+from sqlalchemy import Boolean, Column, Float, Integer
 
 from ..domain import (
     ICB,
@@ -28,6 +30,7 @@ from ..domain import (
     FootprintGroup,
     Growth,
     GrowthRate,
+    Lever,
     Phasing,
     Plan,
     PlanningLevelLever,
@@ -43,12 +46,17 @@ from .errors import InvalidPlanFileError
 from .tables import METADATA, PLAN_TABLES, SELECT_SQL
 
 CELL_COLUMNS = "service, icb, setting, spend_pence, activity"
+#: A row to write, in its table's column order.
+Row = tuple[object, ...]
+#: A row as SQLite's driver hands it back: any value in any column until :class:`_Tables` has
+#: checked each against its column's type, so the domain's constructors take them as they are.
+_StoredRow = tuple[Any, ...]
 _CELL_DTYPE = np.dtype([("s", "<i8"), ("i", "<i8"), ("k", "<i8"), ("spend", "<i8"), ("activity", "<f8")])
 
 
-def plan_rows(plan: Plan) -> dict[str, list[tuple]]:
+def plan_rows(plan: Plan) -> dict[str, list[Row]]:
     """Every table's rows for ``plan``, keyed by table name, parents first."""
-    rows: dict[str, list[tuple]] = {t.name: [] for t in PLAN_TABLES}
+    rows: dict[str, list[Row]] = {t.name: [] for t in PLAN_TABLES}
     rows["plan"] = [(1, plan.name, plan.base_year, plan.horizon, float(plan.occupancy_default),
                      float(plan.occupancy_mental_health), float(plan.viability_max_variation),
                      plan.description, plan.vintage)]
@@ -84,21 +92,20 @@ def plan_rows(plan: Plan) -> dict[str, list[tuple]]:
     return rows
 
 
-def cell_rows(baseline: Baseline) -> list[tuple[int, int, int, int, float]]:
+def cell_rows(baseline: Baseline) -> list[Row]:
     """``(service, icb, setting, spend_pence, activity)`` of every cell that is not all zero."""
     spend, activity = baseline.spend_pence, baseline.activity
     s, i, k = np.nonzero((spend != 0) | (activity != 0))
     return list(zip(s.tolist(), i.tolist(), k.tolist(), spend[s, i, k].tolist(), activity[s, i, k].tolist()))
 
 
-def _lever_row(lever_id: int, scenario: int, position: int, lever) -> tuple:
-    shift = isinstance(lever, ShiftLever)
+def _lever_row(lever_id: int, scenario: int, position: int, lever: Lever) -> Row:
+    shift: Row = (None,) * 7
+    if isinstance(lever, ShiftLever):
+        shift = (lever.from_setting, lever.to_setting, float(lever.target_share), lever.phasing.kind,
+                 float(lever.substitution_ratio), float(lever.reinvest_share), float(lever.double_running_share))
     return (
-        lever_id, scenario, position, lever.kind,
-        lever.from_setting if shift else None, lever.to_setting if shift else None,
-        float(lever.target_share) if shift else None, lever.phasing.kind if shift else None,
-        float(lever.substitution_ratio) if shift else None, float(lever.reinvest_share) if shift else None,
-        float(lever.double_running_share) if shift else None,
+        lever_id, scenario, position, lever.kind, *shift,
         float(lever.share) if isinstance(lever, ConvergenceLever) else None,
         str(lever.level) if isinstance(lever, PlanningLevelLever) else None,
     )
@@ -181,14 +188,15 @@ def _scenarios(tables: _Tables) -> tuple[Scenario, ...]:
         if year != len(phasing[lever]) + 1:
             raise InvalidPlanFileError(tables.path, f"lever {lever} has phasing for year {year} out of sequence")
         phasing[lever].append(value)
-    levers: dict[int, list] = defaultdict(list)
+    levers: dict[int, list[Lever]] = defaultdict(list)
     for row in tables["lever"]:
         levers[row[1]].append(_lever(tables.path, row, services, icbs, phasing))
     return tuple(Scenario(name, tuple(levers.get(position, ())), description)
                  for position, name, description in tables["scenario"])
 
 
-def _lever(path: Path, row: tuple, services: dict, icbs: dict, phasing: dict):
+def _lever(path: Path, row: _StoredRow, services: dict[int, list[str]], icbs: dict[int, list[str]],
+           phasing: dict[int, list[float]]) -> Lever:
     (lever_id, _, _, kind, from_setting, to_setting, target, phasing_kind, substitution, reinvest,
      double_running, share, level) = row
     scope = tuple(services.get(lever_id, ()))
@@ -221,7 +229,7 @@ def _baseline(driver: sqlite3.Connection, path: Path, shape: tuple[int, int, int
         raise _bad_cell(driver.execute(select).fetchall(), path) from None
     if len(cells) and not np.all(np.abs(cells[:, :4]) < 2.0**53):
         rows = driver.execute(select).fetchall()
-        problem = _bad_cell(rows, path, exact=True)
+        problem = _wrong_cell(rows, path, exact=True)
         if problem is not None:
             raise problem
         exact = np.fromiter(rows, dtype=_CELL_DTYPE, count=len(rows))
@@ -232,8 +240,15 @@ def _baseline(driver: sqlite3.Connection, path: Path, shape: tuple[int, int, int
     return _fill(path, shape, index, cells[:, 3].astype(np.int64), cells[:, 4])
 
 
-def _bad_cell(rows: list[tuple], path: Path, exact: bool = False) -> InvalidPlanFileError | None:
-    """Name the first value of the wrong type (positions and pence whole, activity a number)."""
+def _bad_cell(rows: list[_StoredRow], path: Path) -> InvalidPlanFileError:
+    """The error for cells that would not convert: the first wrong value's, if one is found."""
+    return _wrong_cell(rows, path, exact=False) or InvalidPlanFileError(
+        path, "a baseline cell holds a value that is not a number")
+
+
+def _wrong_cell(rows: list[_StoredRow], path: Path, exact: bool) -> InvalidPlanFileError | None:
+    """Name the first value of the wrong type (positions and pence whole, activity a number;
+    ``exact``: whole floats are wrong too, as they would lose pence from 2**53 up)."""
     names = CELL_COLUMNS.split(", ")
     for row in rows:
         for column, value in enumerate(row):
@@ -244,10 +259,11 @@ def _bad_cell(rows: list[tuple], path: Path, exact: bool = False) -> InvalidPlan
                 continue  # activity; or a whole float, which converts exactly below 2**53
             expected = "a whole number of pence" if column == 3 else "a whole number" if whole else "a number"
             return InvalidPlanFileError(path, f"a baseline cell's {names[column]} is {value!r}, expected {expected}")
-    return None if exact else InvalidPlanFileError(path, "a baseline cell holds a value that is not a number")
+    return None
 
 
-def _fill(path: Path, shape: tuple[int, int, int], index: tuple, spend_values, activity_values) -> Baseline:
+def _fill(path: Path, shape: tuple[int, int, int], index: tuple[NDArray[np.int64], ...], spend_values: NDArray[np.int64],
+          activity_values: NDArray[np.float64]) -> Baseline:
     spend, activity = np.zeros(shape, np.int64), np.zeros(shape, np.float64)
     for axis, (where, size) in enumerate(zip(index, shape)):
         if where.size and (where.min() < 0 or where.max() >= size):
@@ -263,9 +279,9 @@ class _Tables:
 
     def __init__(self, driver: sqlite3.Connection, path: Path):
         self.driver, self.path = driver, path
-        self._rows: dict[str, list[tuple]] = {}
+        self._rows: dict[str, list[_StoredRow]] = {}
 
-    def __getitem__(self, table: str) -> list[tuple]:
+    def __getitem__(self, table: str) -> list[_StoredRow]:
         if table not in self._rows:
             rows = self.driver.execute(SELECT_SQL[table]).fetchall()
             for column, values in zip(METADATA.tables[table].columns, zip(*rows)):
@@ -273,9 +289,10 @@ class _Tables:
             self._rows[table] = rows
         return self._rows[table]
 
-    def _check(self, table: str, column, values: tuple, rows: list[tuple]) -> None:
+    def _check(self, table: str, column: Column[Any], values: tuple[Any, ...], rows: list[_StoredRow]) -> None:
         kind = _python_type(column)
-        allowed = {float: {int, float}, bool: {int}}.get(kind, {kind})
+        widened: dict[type, set[type]] = {float: {int, float}, bool: {int}}
+        allowed = widened.get(kind, {kind})
         allowed |= {type(None)} if column.nullable else set()
         found = set(map(type, values))
         if found <= allowed and (kind is not float or all(map(math.isfinite, filter(None, values)))) \
@@ -289,7 +306,7 @@ class _Tables:
                                                       f"{value!r}, expected {expected}")
 
 
-def _python_type(column) -> type:
+def _python_type(column: Column[Any]) -> type:
     """The Python type a column's values must have (SQLModel's strings say ``object``)."""
     for sql_type, python in ((Boolean, bool), (Integer, int), (Float, float)):
         if isinstance(column.type, sql_type):

@@ -266,6 +266,8 @@ class ChangeLogRow(StoreModel, table=True):
 METADATA = StoreModel.metadata
 #: Tables a save rewrites, parents before children (the change log is only appended to).
 PLAN_TABLES = tuple(t for t in METADATA.sorted_tables if t.name != "change_log")
+#: The change log's table (SQLModel's ``ChangeLogRow.__table__`` is invisible to type checkers).
+CHANGE_LOG = METADATA.tables[ChangeLogRow.__tablename__]
 
 # SQL compiled once from the tables above (SQLAlchemy Core for SQLite): per save or open, only
 # the driver runs, with no per-row or per-statement work in Python beyond the values.

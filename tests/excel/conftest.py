@@ -11,19 +11,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from corpus import build
 
-from specplan.domain.samples import build_sample
-
 
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory) -> dict[str, Path]:
     return build(tmp_path_factory.mktemp("corpus"))
 
-
-@pytest.fixture(scope="session")
-def mh_plan():
-    return build_sample("mh-collaborative")
-
-
-@pytest.fixture(scope="session")
-def national_plan():
-    return build_sample("national")

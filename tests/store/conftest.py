@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from specplan.domain.samples import build_sample
 from specplan.store.locations import DATA_DIR_VARIABLE
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
@@ -18,16 +17,6 @@ def data_dir(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "user-data"
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(folder))
     return folder
-
-
-@pytest.fixture(scope="session")
-def small_plan():
-    return build_sample("mh-collaborative")
-
-
-@pytest.fixture(scope="session")
-def national_plan():
-    return build_sample("national")
 
 
 @pytest.fixture

@@ -11,16 +11,16 @@ import textwrap
 from specplan.store.autosave import Autosave, pending_recoveries, recovery_folder
 
 
-def test_a_running_session_is_not_offered_its_own_copy(tmp_path, small_plan):
+def test_a_running_session_is_not_offered_its_own_copy(tmp_path, mh_plan):
     autosave = Autosave(tmp_path / "p.specplan")
-    path = autosave.write(small_plan.replace(name="Unsaved"))
+    path = autosave.write(mh_plan.replace(name="Unsaved"))
     assert path.parent == recovery_folder() and path.exists()
     assert pending_recoveries() == []  # this process is alive: it is not a crash
     autosave.discard()
     assert list(recovery_folder().iterdir()) == []
 
 
-def test_after_a_crash_the_edits_are_offered_back(tmp_path, small_file, small_plan):
+def test_after_a_crash_the_edits_are_offered_back(tmp_path, small_file, mh_plan):
     """A child process autosaves and dies without discarding; we are offered its edits."""
     code = textwrap.dedent(f"""
         import os
@@ -33,7 +33,7 @@ def test_after_a_crash_the_edits_are_offered_back(tmp_path, small_file, small_pl
     subprocess.run([sys.executable, "-c", code], env=dict(os.environ), check=False)
     (recovery,) = pending_recoveries()
     assert recovery.plan_path == small_file.resolve() and recovery.plan_name == "Edited, not saved"
-    assert recovery.load() == small_plan.replace(name="Edited, not saved")
+    assert recovery.load() == mh_plan.replace(name="Edited, not saved")
     assert not recovery.plan_changed_since
     small_file.touch()
     os.utime(small_file, (1, 1))
@@ -42,19 +42,19 @@ def test_after_a_crash_the_edits_are_offered_back(tmp_path, small_file, small_pl
     assert pending_recoveries() == []
 
 
-def test_untitled_plans_and_save_as(tmp_path, small_plan):
+def test_untitled_plans_and_save_as(tmp_path, mh_plan):
     autosave = Autosave(None)
-    autosave.write(small_plan)
+    autosave.write(mh_plan)
     sidecar = json.loads(autosave.path.with_name(autosave.path.name + ".json").read_text())
     assert sidecar["plan_path"] is None and sidecar["pid"] == os.getpid()
     autosave.retarget(tmp_path / "named.specplan")
     assert not autosave.path.exists()
-    autosave.write(small_plan)
+    autosave.write(mh_plan)
     assert json.loads(autosave.path.with_name(autosave.path.name + ".json").read_text())["plan_path"] == str(
         (tmp_path / "named.specplan").resolve())
 
 
-def test_damaged_or_half_written_recovery_files_are_skipped(small_plan):
+def test_damaged_or_half_written_recovery_files_are_skipped(mh_plan):
     folder = recovery_folder()
     folder.mkdir(parents=True)
     (folder / "x.specplan.json").write_text("{half")

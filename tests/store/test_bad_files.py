@@ -126,13 +126,13 @@ def test_missing_file_and_folder(tmp_path):
 
 
 @pytest.mark.parametrize("case", ["xlsx renamed", "foreign sqlite", "newer version", "truncated half"])
-def test_saving_never_overwrites_a_file_that_is_not_a_plan_we_can_write(tmp_path, small_file, small_plan, case):
+def test_saving_never_overwrites_a_file_that_is_not_a_plan_we_can_write(tmp_path, small_file, mh_plan, case):
     make, error_type, _ = CASES[case]
     path = tmp_path / "target.specplan"
     make(path, small_file)
     before = path.read_bytes()
     with pytest.raises(error_type):
-        save_plan(small_plan, path)
+        save_plan(mh_plan, path)
     assert path.read_bytes() == before
 
 

@@ -32,13 +32,13 @@ KILLS = 40
 
 
 @pytest.fixture(scope="module")
-def two_plans(small_plan):
+def two_plans(mh_plan):
     """A and B differ in every table: name, baseline, growth and options."""
-    b = edits.delete_scenario(small_plan, small_plan.scenarios[2].name).plan.replace(
-        name="Plan B", baseline=Baseline(small_plan.baseline.spend_pence * 3 + 7, small_plan.baseline.activity * 2),
-        growth=Growth(small_plan.growth.rates[1:]),
+    b = edits.delete_scenario(mh_plan, mh_plan.scenarios[2].name).plan.replace(
+        name="Plan B", baseline=Baseline(mh_plan.baseline.spend_pence * 3 + 7, mh_plan.baseline.activity * 2),
+        growth=Growth(mh_plan.growth.rates[1:]),
     )
-    return small_plan, b
+    return mh_plan, b
 
 
 def in_child(work) -> tuple[int, int]:

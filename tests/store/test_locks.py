@@ -47,7 +47,7 @@ def test_opening_writes_a_readable_lock_and_closing_removes_it(small_file):
     assert not lock_path(small_file).exists()
 
 
-def test_second_opener_is_told_who_and_may_open_read_only(small_file, small_plan):
+def test_second_opener_is_told_who_and_may_open_read_only(small_file, mh_plan):
     holder = write_lock(small_file, pid=os.getppid())  # a live process on this computer
     with pytest.raises(PlanLockedError) as raised:
         PlanFile.open(small_file)
@@ -57,19 +57,19 @@ def test_second_opener_is_told_who_and_may_open_read_only(small_file, small_plan
     document = PlanFile.open(small_file, read_only=True)
     assert document.holder == holder and document.saved_plan == open_plan(small_file, read_only=True)
     with pytest.raises(ReadOnlyPlanError, match="alice"):
-        document.save(small_plan.replace(name="Mine"))
+        document.save(mh_plan.replace(name="Mine"))
     document.close()
     assert small_file.read_bytes() == before and read_lock(small_file) == holder
     with pytest.raises(PlanLockedError):
-        save_plan(small_plan, small_file)  # the stateless save respects the lock too
+        save_plan(mh_plan, small_file)  # the stateless save respects the lock too
     with pytest.raises(PlanLockedError):
         open_plan(small_file)
 
 
-def test_read_only_opener_can_save_as_elsewhere(tmp_path, small_file, small_plan):
+def test_read_only_opener_can_save_as_elsewhere(tmp_path, small_file, mh_plan):
     write_lock(small_file, pid=os.getppid())
     document = PlanFile.open(small_file, read_only=True)
-    edited = small_plan.replace(name="My copy")
+    edited = mh_plan.replace(name="My copy")
     document.save_as(edited, tmp_path / "mine.specplan")
     assert document.path == tmp_path / "mine.specplan" and not document.read_only
     assert read_lock(document.path).is_mine and open_plan(document.path) == edited
@@ -105,11 +105,11 @@ def test_a_session_refreshes_its_lock(small_file):
         assert read_lock(small_file).time > old.time
 
 
-def test_saving_logs_changes_and_keeps_the_lock(small_file, small_plan):
+def test_saving_logs_changes_and_keeps_the_lock(small_file, mh_plan):
     from specplan.store import read_change_log
 
     with PlanFile.open(small_file) as document:
-        document.save(small_plan.replace(viability_max_variation=0.2))
+        document.save(mh_plan.replace(viability_max_variation=0.2))
         assert read_lock(small_file).is_mine
     entries = read_change_log(small_file)
     assert [(e.what, e.old, e.new) for e in entries] == [("viability max variation", "0.1", "0.2")]

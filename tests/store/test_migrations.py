@@ -96,9 +96,9 @@ def test_opening_an_old_file_for_editing_upgrades_it_after_a_backup(old_file, tm
     assert open_plan(old_file) == fixture_plan(1)
 
 
-def test_saving_over_an_old_file_upgrades_it_in_the_same_transaction(old_file, small_plan):
-    save_plan(small_plan, old_file)
-    assert user_version(old_file) == SCHEMA_VERSION and open_plan(old_file) == small_plan
+def test_saving_over_an_old_file_upgrades_it_in_the_same_transaction(old_file, mh_plan):
+    save_plan(mh_plan, old_file)
+    assert user_version(old_file) == SCHEMA_VERSION and open_plan(old_file) == mh_plan
 
 
 def failing_step(only_on_disk: bool):

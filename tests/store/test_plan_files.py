@@ -26,8 +26,8 @@ def test_fixture_plan_round_trips_every_field(tmp_path):
     assert [type(lever) for lever in back.scenarios[1].levers] == [type(lever) for lever in plan.scenarios[1].levers]
 
 
-def test_samples_round_trip(tmp_path, small_plan, national_plan):
-    for plan in (small_plan, national_plan):
+def test_samples_round_trip(tmp_path, mh_plan, national_plan):
+    for plan in (mh_plan, national_plan):
         save_plan(plan, tmp_path / "p.specplan")
         assert open_plan(tmp_path / "p.specplan") == plan
 
@@ -40,13 +40,13 @@ def test_generated_plans_round_trip(tmp_path_factory, plan):
     assert open_plan(path, read_only=True) == plan
 
 
-def test_saving_over_a_plan_replaces_it_entirely(tmp_path, small_plan):
+def test_saving_over_a_plan_replaces_it_entirely(tmp_path, mh_plan):
     path = tmp_path / "p.specplan"
     save_plan(fixture_plan(), path)
-    save_plan(small_plan, path)
-    assert open_plan(path) == small_plan
-    trimmed = small_plan
-    for option in small_plan.scenarios[1:]:  # through the edits, so scores and comments go too
+    save_plan(mh_plan, path)
+    assert open_plan(path) == mh_plan
+    trimmed = mh_plan
+    for option in mh_plan.scenarios[1:]:  # through the edits, so scores and comments go too
         trimmed = edits.delete_scenario(trimmed, option.name).plan
     edited = edits.add_scenario(trimmed, "New").plan
     save_plan(edited, path)
@@ -70,9 +70,9 @@ def test_file_identity_pragmas_and_cells(tmp_path, national_plan):
     assert path.stat().st_size < 2 * 2**20
 
 
-def test_every_connection_enforces_foreign_keys_and_full_sync(tmp_path, small_plan):
+def test_every_connection_enforces_foreign_keys_and_full_sync(tmp_path, mh_plan):
     path = tmp_path / "p.specplan"
-    save_plan(small_plan, path)
+    save_plan(mh_plan, path)
     for writable in (True, False):
         raw = connection_module.connect(path, writable=writable)
         assert raw.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -124,22 +124,22 @@ def test_read_only_open_never_writes(small_file):
     assert sorted(p.name for p in small_file.parent.iterdir()) == [small_file.name]
 
 
-def test_save_as_copies_through_sqlite_and_keeps_the_source(tmp_path, small_file, small_plan):
+def test_save_as_copies_through_sqlite_and_keeps_the_source(tmp_path, small_file, mh_plan):
     from specplan.store import ChangeEntry, read_change_log
 
-    save_plan(small_plan, small_file, [ChangeEntry("name", "a", "b", "ann")])
+    save_plan(mh_plan, small_file, [ChangeEntry("name", "a", "b", "ann")])
     before = small_file.read_bytes()
-    edited = small_plan.replace(name="Renamed")
+    edited = mh_plan.replace(name="Renamed")
     target = tmp_path / "other folder" / "copy.specplan"
     target.parent.mkdir()
-    save_plan_as(edited, target, source=small_file, changes=[ChangeEntry("name", small_plan.name, "Renamed")])
+    save_plan_as(edited, target, source=small_file, changes=[ChangeEntry("name", mh_plan.name, "Renamed")])
     assert small_file.read_bytes() == before
     assert open_plan(target) == edited
     assert [e.what for e in read_change_log(target)] == ["name", "name"]  # history came along
     assert sorted(p.name for p in target.parent.iterdir()) == ["copy.specplan"]
 
 
-def test_save_as_uses_vacuum_into_and_upgrades_an_old_source(tmp_path, monkeypatch, small_plan):
+def test_save_as_uses_vacuum_into_and_upgrades_an_old_source(tmp_path, monkeypatch, mh_plan):
     import shutil
 
     from make_fixtures import fixture_path
@@ -157,20 +157,20 @@ def test_save_as_uses_vacuum_into_and_upgrades_an_old_source(tmp_path, monkeypat
         raw.set_trace_callback(statements.append)
         return raw
     monkeypatch.setattr(files, "connect", connect)
-    save_plan_as(small_plan, tmp_path / "new.specplan", source=old)
+    save_plan_as(mh_plan, tmp_path / "new.specplan", source=old)
     assert any(s.startswith("VACUUM INTO") for s in statements)
     assert old.read_bytes() == before
     raw = sqlite3.connect(tmp_path / "new.specplan")
     assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     raw.close()
-    assert open_plan(tmp_path / "new.specplan") == small_plan
+    assert open_plan(tmp_path / "new.specplan") == mh_plan
 
 
-def test_save_as_replaces_an_existing_file_in_one_step(tmp_path, small_plan):
+def test_save_as_replaces_an_existing_file_in_one_step(tmp_path, mh_plan):
     target = tmp_path / "t.specplan"
     save_plan(fixture_plan(), target)
-    save_plan_as(small_plan, target)
-    assert open_plan(target) == small_plan
+    save_plan_as(mh_plan, target)
+    assert open_plan(target) == mh_plan
 
 
 def test_selects_read_tables_in_key_order():

@@ -98,7 +98,7 @@ def test_validate_lists_problems_and_exits_non_zero(small_file, capsys):
     assert "service_unit" in out and "CHECK constraint failed in plan" in out
 
 
-def test_validate_reports_the_plan_invariants(monkeypatch, small_plan):
+def test_validate_reports_the_plan_invariants(monkeypatch, mh_plan):
     """An engine that broke released = reinvested + saving would be caught."""
     from specplan.store import validate
 
@@ -113,7 +113,7 @@ def test_validate_reports_the_plan_invariants(monkeypatch, small_plan):
         object.__setattr__(scenario, "released", released)
         return results
     monkeypatch.setattr(validate, "compute", broken)
-    problems = validate.check_invariants(small_plan)
+    problems = validate.check_invariants(mh_plan)
     assert any("released = reinvested + saving" in p and "'Community first'" in p for p in problems)
 
 
@@ -128,10 +128,10 @@ def test_bad_files_exit_2_with_one_line_and_no_traceback(tmp_path):
                                      "in it; it may be an interrupted copy or download"
 
 
-def test_log_prints_the_change_log(small_file, small_plan, capsys):
+def test_log_prints_the_change_log(small_file, mh_plan, capsys):
     from specplan.store import PlanFile
 
     with PlanFile.open(small_file) as document:
-        document.save(small_plan.replace(description="Edited"))
+        document.save(mh_plan.replace(description="Edited"))
     code, out, _ = run(capsys, "log", small_file)
     assert code == 0 and "description" in out and "Edited" in out
