@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from choosing import choose
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -55,7 +56,7 @@ def test_compare_stars_the_net_saving_not_the_saving_before_double_running(qtbot
 
 def test_tornado_bars_follow_the_selected_option_and_amount(qtbot, window):
     view = tab(window, "Sensitivity")
-    window.option_box.setCurrentText("Community first")
+    choose(qtbot, window.option_box, "Community first")
     expected = tornado(window.document.plan, "Community first", 0.2)
     qtbot.waitUntil(lambda: view.result == expected and not view.busy, timeout=5000)
     view.amount.setValue(50.0)
@@ -121,10 +122,10 @@ def test_status_and_comments_with_the_author_from_preferences(qtbot, window, set
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
     assert settings.value("preferences/author") == "Dr Ana Costa"
     view = tab(window, "Review")
-    view.statuses.cellWidget(1, 0).setCurrentText("endorsed")
+    choose(qtbot, view.statuses.cellWidget(1, 0), "endorsed")
     assert window.document.plan.review.status("Community first") == "endorsed"
-    view.option.setCurrentText("Community first")
-    view.target.setCurrentIndex(1)  # lever 1
+    choose(qtbot, view.option, "Community first")
+    choose(qtbot, view.target, view.target.itemText(1))  # lever 1
     earlier = view.thread.count()  # the sample's own comment
     qtbot.keyClicks(view.text, "Is 30% realistic with current staffing?")
     view.add_button.click()

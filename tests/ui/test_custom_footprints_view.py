@@ -4,11 +4,12 @@ every gesture one undo step. No dialog blocks: the view's ask_text is injected."
 
 from __future__ import annotations
 
+from choosing import key_to
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from test_footprints_view import choose, flush, open_view, pool_rows
+from test_footprints_view import flush, open_view, pool_rows
 
 from specplan.ui.models.footprint_groups_model import ICB_ROLE
 from specplan.ui.models.pools_model import MEMBERS, POOL
@@ -73,8 +74,8 @@ def test_build_a_footprint_by_menu_and_drag_and_see_its_pools(qtbot, window):
     assert [model.index(r, 0, west).data(ICB_ROLE) for r in range(model.rowCount(west))] == ["QK1", "QJM", "QT1"]
 
     # Plan a service on it: the pools are its groups.
-    choose(view.service_box, "NCBPS23K")
-    choose(view.level_box, "Joint committees")
+    key_to(view.service_box, "NCBPS23K")
+    key_to(view.level_box, "Joint committees")
     flush(qtbot, window)
     assert doc.plan.services[doc.plan.service_index["NCBPS23K"]].planning_level == "Joint committees"
     rows = pool_rows(view)
@@ -120,9 +121,9 @@ def test_rename_and_delete_a_footprint_with_a_service_on_it(qtbot, window):
     doc = window.document
     view, editor = editor_of(window, "Committees", "Joint committees")
     action(editor.new_menu, "A copy of the regions").trigger()
-    choose(view.service_box, "NCBPS23K")
+    key_to(view.service_box, "NCBPS23K")
     flush(qtbot, window)
-    choose(view.level_box, "Committees")
+    key_to(view.level_box, "Committees")
     editor.rename_button.click()
     assert doc.plan.services[doc.plan.service_index["NCBPS23K"]].planning_level == "Joint committees"
     editor.delete_button.click()

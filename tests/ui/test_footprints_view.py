@@ -4,6 +4,7 @@ the distances, and drag the pace of change."""
 from __future__ import annotations
 
 import numpy as np
+from choosing import choose, key_to
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QStyle, QStyleOptionSlider
@@ -42,16 +43,6 @@ def selected_result(window):
     return window.document.results.scenario(window.document.selected_scenario)
 
 
-def choose(box, text_part: str) -> None:
-    """Step through a combo box with the Down key, as a person would, until the item shows."""
-    QTest.keyClick(box, Qt.Key.Key_Home)
-    for _ in range(box.count()):
-        if text_part in box.currentText():
-            return
-        QTest.keyClick(box, Qt.Key.Key_Down)
-    raise AssertionError(f"{text_part!r} not in the combo box")
-
-
 def handle_centre(slider) -> QPoint:
     option = QStyleOptionSlider()
     slider.initStyleOption(option)
@@ -62,7 +53,7 @@ def handle_centre(slider) -> QPoint:
 def test_pools_table_shows_the_engines_figures(qtbot, window):
     doc = window.document
     view = open_view(window)
-    choose(view.service_box, "NCBPS23K")
+    key_to(view.service_box, "NCBPS23K")
     s = doc.plan.service_index["NCBPS23K"]
     t = doc.plan.horizon
     assert view.year_box.currentText() == doc.plan.years[-1]
@@ -77,14 +68,14 @@ def test_pools_table_shows_the_engines_figures(qtbot, window):
     assert rows[0][GAP] == exact_money(int(above))
     assert rows[0][SWING] == f"±{result.pool_variation[s, slots[0], t]:.1%}"
     assert rows[0][VIABILITY] == ("Too small" if result.pool_flagged[s, slots[0], t] else "Viable")
-    choose(view.year_box, doc.plan.years[0])
+    key_to(view.year_box, doc.plan.years[0])
     assert pool_rows(view)[0][BUDGET] == exact_money(int(result.pool_budget[s, slots[0], 0]))
 
 
 def test_distance_bars_are_the_engines_distances_and_hover_in_pounds(qtbot, window):
     doc = window.document
     view = open_view(window)
-    choose(view.service_box, "NCBPS22E")
+    key_to(view.service_box, "NCBPS22E")
     s, t = doc.plan.service_index["NCBPS22E"], doc.plan.horizon
     distance = selected_result(window).distance[s, :, t]
     chart = view.chart
@@ -99,7 +90,7 @@ def test_distance_bars_are_the_engines_distances_and_hover_in_pounds(qtbot, wind
 def test_changing_the_planning_level_moves_the_pools_and_undo_restores(qtbot, window):
     doc = window.document
     view = open_view(window)
-    choose(view.service_box, "NCBPS23K")
+    key_to(view.service_box, "NCBPS23K")
     s = doc.plan.service_index["NCBPS23K"]
     assert doc.plan.services[s].planning_level == PlanningLevel.REGIONAL
     items = (view.chart.above, view.chart.below)
@@ -153,7 +144,7 @@ def test_dragging_the_convergence_slider_is_one_undo_step_and_redraws(qtbot, win
 
 def test_an_option_without_a_convergence_lever_gets_one_from_the_spin_box(qtbot, window):
     doc = window.document
-    window.option_box.setCurrentText("Community first")
+    choose(qtbot, window.option_box, "Community first")
     view = open_view(window)
     assert view.slider.value() == 0 and "no lever yet" in view.convergence_label.text()
     view.spin.selectAll()
@@ -164,7 +155,7 @@ def test_an_option_without_a_convergence_lever_gets_one_from_the_spin_box(qtbot,
     assert view.slider.value() == 15
     window.actions["undo"].trigger()
     assert len(doc.plan.scenario("Community first").levers) == 1
-    window.option_box.setCurrentText("Do nothing")
+    choose(qtbot, window.option_box, "Do nothing")
     assert not view.slider.isEnabled() and not view.spin.isEnabled()
 
 
@@ -180,7 +171,7 @@ def test_the_navigator_scope_hides_the_bars_of_unticked_icbs(qtbot, window):
 
 def test_the_national_plan_groups_its_icbs_in_7_regions_and_shows_an_options_override(qtbot, window):
     window.set_document(Document(build_sample("national")))
-    window.option_box.setCurrentText("Regional pooling")
+    choose(qtbot, window.option_box, "Regional pooling")
     view = open_view(window)
     doc = window.document
     ics = next(s for s in doc.plan.services if s.planning_level == PlanningLevel.ICS)
@@ -212,7 +203,7 @@ def test_a_plan_in_review_mode_locks_the_level_and_the_pace_of_change(qtbot, win
 def test_the_icb_table_lists_each_icbs_spend_fair_share_and_distance(qtbot, window):
     doc = window.document
     view = open_view(window)
-    choose(view.service_box, "NCBPS23K")
+    key_to(view.service_box, "NCBPS23K")
     view.tables.setCurrentWidget(view.icb_table)
     s, t = doc.plan.service_index["NCBPS23K"], doc.plan.horizon
     result = selected_result(window)
@@ -249,7 +240,7 @@ def test_moving_the_mouse_over_a_bar_shows_its_figures(qtbot, window):
 def test_the_service_list_follows_the_navigators_ticked_services(qtbot, window):
     view = open_view(window)
     doc = window.document
-    choose(view.service_box, "NCBPS23K")
+    key_to(view.service_box, "NCBPS23K")
     assert view.service_box.count() == len(doc.plan.services)
     window.navigator.set_checked("service", "NCBPS22E", False)
     codes = [view.service_box.itemData(n) for n in range(view.service_box.count())]

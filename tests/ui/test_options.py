@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from choosing import choose
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -588,7 +589,7 @@ def test_a_read_only_plan_disables_the_editor(qtbot, window):
 def test_the_toolbar_choice_and_undo_keep_the_view_in_step(qtbot, window):
     doc = window.document
     view = open_options(window)
-    window.option_box.setCurrentText("Step-down and outreach")
+    choose(qtbot, window.option_box, "Step-down and outreach")
     assert view.option_list.list.currentItem().text() == "Step-down and outreach"
     assert view.lever_list.list.count() == 3
     click_row(qtbot, view.lever_list.list, 2)
@@ -598,7 +599,7 @@ def test_the_toolbar_choice_and_undo_keep_the_view_in_step(qtbot, window):
     window.actions["undo"].trigger()
     assert view.editor.controls["share"].slider.value() == 20
     assert view.lever_list.list.item(2).text() == "3. Converge 20% of the way to fair share each year"
-    window.option_box.setCurrentText("Community first")
+    choose(qtbot, window.option_box, "Community first")
     assert view.editor.title() == "Lever 1 of 'Community first': shift"
     assert view.goal_seek.intro.text().startswith("Find the target share of lever 1")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from choosing import choose
 
 from specplan.domain import edits
 from specplan.engine.scope import Scope, headline, scoped_totals
@@ -63,7 +64,7 @@ def test_steps_with_one_merge_key_are_one_undo_step(qtbot, window):
 
 
 def test_choosing_an_option_in_the_toolbar_retitles_the_setting_chart(qtbot, window):
-    window.option_box.setCurrentText("Community first")
+    choose(qtbot, window.option_box, "Community first")
     assert window.document.selected_scenario == "Community first"
     assert "Community first" in overview(window).setting_mix.plotItem.titleLabel.text
 

@@ -257,14 +257,13 @@ class MainWindow(FileActions, FootprintActions, QMainWindow):
     def _fill_options(self) -> None:
         document = self.document
         names = [s.name for s in document.plan.scenarios]
-        self.option_box.blockSignals(True)
-        # The same options (a lever or cell edit): nothing to refill, so nothing to repaint.
+        # The same options (a lever or cell edit): nothing to refill, so nothing to repaint. The
+        # box is heard through ``activated`` (a user's choice only), so refilling it says nothing.
         if [self.option_box.itemText(n) for n in range(self.option_box.count())] != names:
             self.option_box.clear()
             self.option_box.addItems(names)
         if self.option_box.currentText() != document.selected_scenario:
             self.option_box.setCurrentText(document.selected_scenario)
-        self.option_box.blockSignals(False)
 
     def _update_title(self) -> None:
         if self.document is None:
@@ -284,7 +283,7 @@ class MainWindow(FileActions, FootprintActions, QMainWindow):
         self.option_box.setMinimumContentsLength(24)
         self.option_box.setAccessibleName("Selected redesign option")
         self.option_box.setToolTip("The redesign option the tiles and the setting charts describe")
-        self.option_box.currentTextChanged.connect(self._on_option_chosen)
+        self.option_box.activated.connect(lambda n: self._on_option_chosen(self.option_box.itemText(n)))
         bar.addWidget(self.option_box)
         bar.addSeparator()
         bar.addAction(self.actions["undo"])

@@ -63,8 +63,9 @@ class ReviewView(LiveView):
         comment_layout.addWidget(self.add_button)
         layout.addWidget(statuses, stretch=1)
         layout.addWidget(comments, stretch=2)
-        self.option.currentTextChanged.connect(self._on_option)
-        self.target.currentIndexChanged.connect(lambda _n: self._show_thread())
+        # heard through ``activated`` (a user's choice only), so refilling them says nothing
+        self.option.activated.connect(lambda n: self._on_option(self.option.itemText(n)))
+        self.target.activated.connect(lambda _n: self._show_thread())
         self.follow_plan(lambda changes: changes.review or changes.options or bool(changes.option_structure))
 
     def refresh(self) -> None:
@@ -81,11 +82,9 @@ class ReviewView(LiveView):
                 self.document, combo, f"Status of {n}", edits.set_status, n, status))
             self.statuses.setCellWidget(row, 0, combo)
         current = self.option.currentText() or self.document.selected_scenario
-        self.option.blockSignals(True)
         self.option.clear()
         self.option.addItems(names)
         self.option.setCurrentText(current if current in names else (names[0] if names else ""))
-        self.option.blockSignals(False)
         self._fill_targets()
         self._show_thread()
 
@@ -97,13 +96,11 @@ class ReviewView(LiveView):
         plan, name = self.document.plan, self.option.currentText()
         levers = plan.scenario(name).levers if name else ()
         keep = self.target.currentIndex()
-        self.target.blockSignals(True)
         self.target.clear()
         self.target.addItem("the option as a whole", None)
         for n, lever in enumerate(levers, start=1):
             self.target.addItem(f"lever {n}: {lever.describe()}", n)
         self.target.setCurrentIndex(keep if 0 <= keep < self.target.count() else 0)
-        self.target.blockSignals(False)
 
     def _show_thread(self) -> None:
         self.thread.clear()

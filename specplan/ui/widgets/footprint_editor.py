@@ -80,7 +80,7 @@ class FootprintEditor(QWidget):
         self.new_menu.aboutToShow.connect(self._fill_new_menu)
         self.rename_button.clicked.connect(self._on_rename)
         self.delete_button.clicked.connect(self._on_delete)
-        self.footprint_box.currentIndexChanged.connect(lambda _n: self.refresh())
+        self.footprint_box.activated.connect(lambda _n: self.refresh())  # a user's choice only
         self.tree.customContextMenuRequested.connect(self._on_context_menu)
         self.model.sig_move_requested.connect(self._on_move)
 
@@ -93,12 +93,10 @@ class FootprintEditor(QWidget):
         names = [f.name for f in plan.footprints]
         if [self.footprint_box.itemData(n) for n in range(self.footprint_box.count())] != names:
             current = self.footprint
-            self.footprint_box.blockSignals(True)
             self.footprint_box.clear()
             for name in names:
                 self.footprint_box.addItem(name, name)
             self.footprint_box.setCurrentIndex(max(self.footprint_box.findData(current), 0))
-            self.footprint_box.blockSignals(False)
         own = next((f for f in plan.footprints if f.name == self.footprint), None)
         self.model.set_footprint(plan, own)
         self.tree.expandAll()
@@ -110,6 +108,7 @@ class FootprintEditor(QWidget):
     def select(self, name: str) -> None:
         self.refresh()
         self.footprint_box.setCurrentIndex(self.footprint_box.findData(name))
+        self.refresh()  # the box says nothing when the program sets it
 
     # -- gestures --------------------------------------------------------------------------------
     def _fill_new_menu(self) -> None:

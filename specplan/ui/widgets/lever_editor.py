@@ -200,13 +200,12 @@ class LeverEditor(QGroupBox):
 
     def _show_combo(self, field: str, values: list[str], current: str) -> None:
         combo: QComboBox = self.controls[field]
-        combo.blockSignals(True)
+        # heard through ``activated`` (a user's choice only): refilling it here says nothing
         if [combo.itemData(n) for n in range(combo.count())] != values:
             combo.clear()
             for value in values:
                 combo.addItem(level_label(value) if field == "level" else value.replace("_", " "), value)
         combo.setCurrentIndex(combo.findData(current))
-        combo.blockSignals(False)
 
     def clear_error(self) -> None:
         """An edit was taken or another lever shows: a refusal beside these controls is over."""

@@ -126,9 +126,7 @@ class PhasingEditor(QWidget):
         self._profile, self._years = profile, years
         self._edited = None
         self.draft_bar.hide()
-        self.kind.blockSignals(True)
-        self.kind.setCurrentIndex(self.kind.findData(phasing.kind))
-        self.kind.blockSignals(False)
+        self.kind.setCurrentIndex(self.kind.findData(phasing.kind))  # heard through ``activated`` only
         self.table.blockSignals(True)
         if self.table.columnCount() != len(years):
             self.table.setColumnCount(len(years))
