@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -73,6 +74,12 @@ class PlanIndex:
     footprint_names: tuple[str, ...]
     group_names: tuple[tuple[str, ...], ...]  # [f][slot]
     row_of_code: np.ndarray  # [level code] footprint row, -1 for footprints not in this plan
+
+    def __post_init__(self) -> None:
+        for field in dataclasses.fields(self):
+            value = getattr(self, field.name)
+            if isinstance(value, np.ndarray):
+                value.setflags(write=False)
 
     @property
     def n_pools(self) -> int:
