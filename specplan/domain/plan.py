@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from .appraisal import Appraisal, Review
 from .baseline import Baseline
@@ -155,7 +156,7 @@ class Plan:
             return None
         return option.levers[position]
 
-    def replace(self, **changes: object) -> Plan:
+    def replace(self, **changes: Any) -> Plan:
         """A new plan with ``changes`` applied (validated again)."""
         return dataclasses.replace(self, **changes)
 
@@ -186,7 +187,7 @@ class Plan:
         for footprint in self.footprints:
             check(footprint.name.strip().lower() not in BUILT_IN_NAMES, "footprint name", footprint.name,
                   "a name other than the built-in footprints national, regional and ics")
-            covered = set()
+            covered: set[str] = set()
             for group in footprint.groups:
                 for code in group.icbs:
                     check(code in self.icb_index, f"footprint {footprint.name!r} group {group.name!r} ICB",

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from ..domain import ConvergenceLever, PlanningLevelLever, ShiftLever
+from ..domain import ICB, Baseline, ConvergenceLever, Footprint, Growth, PlanningLevelLever, Region, ShiftLever
 from ..domain.changes import Changes
 from ..domain.errors import ValidationError
 from ..domain.plan import Plan
 from ..domain.scenario import Scenario
+from ..domain.services import ServiceLine
 from .convergence import apply_convergence
 from .index import LEVEL_CODES, PlanIndex, build_index
 from .parallel import chunks, map_chunks
@@ -23,6 +25,8 @@ from .shift import Flows, LeverTotals, apply_shift
 from .sums import over_settings
 
 DO_NOTHING = "Do nothing"
+#: A lever that moves money, the cells it acts on ``[s, i]`` and its phasing (None for convergence).
+Step = tuple[ShiftLever | ConvergenceLever, np.ndarray, np.ndarray | None]
 
 
 @dataclass(frozen=True, eq=False)
@@ -56,7 +60,7 @@ class Engine:
 
     def __init__(self) -> None:
         self._key: StructureKey | None = None
-        self._baseline: object = None
+        self._baseline: Baseline | None = None
         self._index: PlanIndex | None = None
         self._projection: Projection | None = None
         self._do_nothing: ScenarioResult | None = None
@@ -70,6 +74,7 @@ class Engine:
             self._prepare(plan)
         results = tuple(self._scenario_result(plan, s) for s in plan.scenarios)
         self._scenarios = {s: r for s, r in zip(plan.scenarios, results)}
+        assert self._index is not None and self._do_nothing is not None  # _prepare made them
         return PlanResults(plan, self._index, self._do_nothing, results)
 
     def compute_scenario(self, plan: Plan, scenario: Scenario) -> ScenarioResult:
@@ -80,6 +85,7 @@ class Engine:
     def _scenario_result(self, plan: Plan, scenario: Scenario) -> ScenarioResult:
         cached = self._scenarios.get(scenario)
         if cached is None:
+            assert self._index is not None and self._projection is not None  # _prepare made them
             cached = run_scenario(plan, self._index, self._projection, scenario)
         return cached
 
@@ -106,7 +112,8 @@ class Engine:
         levels = _level_changes(key, self._key)
         if levels is None:
             return None
-        baseline = changed_rows(self._baseline, plan.baseline) if plan.baseline is not self._baseline else []
+        baseline: np.ndarray | list[int] = (changed_rows(self._baseline, plan.baseline)
+                                            if plan.baseline is not self._baseline else [])
         return np.union1d(np.asarray(levels, np.intp), np.asarray(baseline, np.intp)).astype(np.intp)
 
     def _update_rows(self, plan: Plan, rows: np.ndarray) -> None:
@@ -115,6 +122,7 @@ class Engine:
         if not len(rows):
             return
         index = self._index
+        assert index is not None and self._projection is not None and self._do_nothing is not None
         self._projection = splice_projection(self._projection, do_nothing(plan, rows), rows)
         # Doing nothing is the projection itself (no copies); only its totals are carried over.
         nothing = Scenario(DO_NOTHING)
@@ -132,16 +140,16 @@ class StructureKey:
     level means a fresh start (see ``Engine._changed_rows``). The plan's own footprints are here
     because moving an ICB between groups changes pools without changing any service."""
 
-    regions: tuple
-    icbs: tuple
-    services: tuple
-    settings: tuple
+    regions: tuple[Region, ...]
+    icbs: tuple[ICB, ...]
+    services: tuple[ServiceLine, ...]
+    settings: tuple[str, ...]
     horizon: int
-    growth: object
+    growth: Growth
     occupancy_default: float
     occupancy_mental_health: float
     viability_max_variation: float
-    footprints: tuple
+    footprints: tuple[Footprint, ...]
 
     @classmethod
     def of(cls, plan: Plan) -> StructureKey:
@@ -164,10 +172,10 @@ def compute(plan: Plan) -> PlanResults:
     return Engine().compute(plan)
 
 
-def _steps(plan: Plan, scenario: Scenario, mask) -> list[tuple]:
+def _steps(plan: Plan, scenario: Scenario, mask: Callable[..., np.ndarray]) -> list[Step]:
     """``(lever, scope [s, i], phasing)`` of each lever that moves money, in order (planning
     levels act through the pools instead)."""
-    steps = []
+    steps: list[Step] = []
     for position, lever in enumerate(scenario.levers, start=1):
         if isinstance(lever, ShiftLever):
             steps.append((lever, mask(lever.services, lever.icbs), np.array(lever.phasing.profile(plan.horizon))))
@@ -213,6 +221,7 @@ def run_scenario(plan: Plan, index: PlanIndex, projection: Projection, scenario:
         totals: list[LeverTotals | None] = []
         for lever, scope, phasing in steps:
             if isinstance(lever, ShiftLever):
+                assert phasing is not None  # every shift lever has its phasing (_steps)
                 totals.append(apply_shift(
                     lever, spend[part], activity[part], rows_flows, scope[part], phasing,
                     plan.setting_index[lever.from_setting], plan.setting_index[lever.to_setting]))
@@ -226,7 +235,7 @@ def run_scenario(plan: Plan, index: PlanIndex, projection: Projection, scenario:
 
     by_chunk = map_chunks(run_rows, chunks(len(levels))) if steps else []
     moving = iter(zip(*by_chunk)) if by_chunk else iter(())
-    lever_totals = []
+    lever_totals: list[LeverTotals | None] = []
     for lever in scenario.levers:
         if isinstance(lever, PlanningLevelLever):
             lever_totals.append(None)

@@ -258,4 +258,5 @@ def beds_from(activity: np.ndarray, index: PlanIndex) -> np.ndarray:
     """``[s, i, t]`` beds implied by inpatient bed days: ``bed_days / 365 / occupancy``."""
     if index.inpatient is None:
         return np.zeros(activity.shape[:2] + activity.shape[3:])
-    return activity[:, :, index.inpatient, :] / DAYS_PER_YEAR / index.occupancy[:, None, None]
+    beds: np.ndarray = activity[:, :, index.inpatient, :] / DAYS_PER_YEAR / index.occupancy[:, None, None]
+    return beds

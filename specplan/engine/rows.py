@@ -102,7 +102,8 @@ class Patched:
             for n, row in enumerate(wanted):
                 if row in where:
                     out[n] = part[where[row]]
-        return out
+        taken: np.ndarray = out
+        return taken
 
     def make(self) -> np.ndarray:
         if self.base.ndim == 1:  # a placeholder for a flow nobody moved (no double running, say)
