@@ -5,7 +5,8 @@ cubes) cost more than most redraws need, so each is worked out when first read a
 live in the result's :class:`Memo`, under a :class:`Key` that names the figure and, by its type
 parameter, says what it holds; a figure asked for per year, per flow or per scope adds that
 argument as the entry's ``part``. :class:`memoized` is ``functools.cached_property`` made
-explicit and typed: the value goes into the owner's memo, not its ``__dict__``.
+explicit and typed: the value goes into the owner's memo, not its ``__dict__``. Every reader
+shares what a memo holds, so an array is made read-only as it goes in.
 
 Thread safe: a view and an export, or the background tornado, may ask for one figure at once.
 It is worked out once, under that entry's own lock (other entries, and the workers a figure may
@@ -17,6 +18,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Hashable
 from typing import Any, Generic, Protocol, TypeVar, cast, final, overload
+
+import numpy as np
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -73,7 +76,7 @@ class Memo:
         """Give the entry a value known already (carried over from an earlier result); one
         made meanwhile stays, and is what this returns."""
         with self._lock:
-            return cast(T, self._values.setdefault(_slot(key, part), value))
+            return cast(T, self._values.setdefault(_slot(key, part), read_only(value)))
 
     def defer(self, key: Key[T], maker: Maker[T], part: Hashable = None) -> None:
         """Make the entry by ``maker.make()`` when first read, dropping any value it holds: for
@@ -106,7 +109,7 @@ class Memo:
             if value is None:
                 raise ValueError(f"memo entry {slot!r} was made as None")
             with self._lock:
-                self._values[slot] = value
+                self._values[slot] = read_only(value)
                 # The maker goes only once the value is in place, so no reader finds neither.
                 self._pending.pop(slot, None)
                 self._locks.pop(slot, None)
@@ -115,6 +118,16 @@ class Memo:
 
 def _slot(key: Key[Any], part: Hashable) -> Hashable:
     return key if part is None else (key, part)
+
+
+V = TypeVar("V")
+
+
+def read_only(value: V) -> V:
+    """``value``, made read-only if it is an array (views of it then are too)."""
+    if isinstance(value, np.ndarray):
+        value.setflags(write=False)
+    return value
 
 
 class HasMemo(Protocol):

@@ -30,9 +30,7 @@ class Projection:
     @memoized
     def total_spend(self) -> np.ndarray:
         """``[t]`` England total."""
-        total = per_year(self.spend)
-        total.setflags(write=False)
-        return total
+        return per_year(self.spend)
 
 
 def settings_major(cube: np.ndarray) -> np.ndarray:

@@ -8,7 +8,7 @@ import numpy as np
 
 from .apportion import group_sum
 from .index import PlanIndex
-from .memo import Key, Maker, Memo, memoized, stored
+from .memo import Key, Maker, Memo, memoized, read_only, stored
 from .parallel import chunks, map_chunks
 from .pools import demand_variation, fair_shares, pool_exists, pool_patients
 from .shift import LeverTotals
@@ -60,7 +60,7 @@ class ScenarioResult:
         memo = Memo()
         cells = (spend, activity, released, reinvested, double_running, moved_activity, convergence_moves)
         for name_of_cell, cube in zip(CELLS, cells, strict=True):
-            memo.put(CELL_KEYS[name_of_cell], read_only(cube))
+            memo.put(CELL_KEYS[name_of_cell], cube)
         fields: dict[str, object] = {
             "name": name, "index": index, "do_nothing_spend": read_only(do_nothing_spend),
             "total_do_nothing": read_only(total_do_nothing), "levels": read_only(levels),
@@ -100,16 +100,16 @@ class ScenarioResult:
     @memoized
     def beds(self) -> np.ndarray:
         """``[s, i, t]`` beds implied by inpatient bed days."""
-        return read_only(beds_from(self.activity, self.index))
+        return beds_from(self.activity, self.index)
 
     @memoized
     def pool_exists(self) -> np.ndarray:
         """``[s, p]`` pool slots that hold at least one of the plan's ICBs."""
-        return read_only(pool_exists(self.pools, self.index))
+        return pool_exists(self.pools, self.index)
 
     @memoized
     def pool_budget(self) -> np.ndarray:
-        return read_only(group_sum(self.spend_by_icb, self.pools, self.index.n_pools))
+        return group_sum(self.spend_by_icb, self.pools, self.index.n_pools)
 
     @memoized
     def pool_patients(self) -> np.ndarray:
@@ -118,16 +118,16 @@ class ScenarioResult:
             bed_days = np.zeros(self.spend_by_icb.shape)
         else:
             bed_days = self.activity[:, :, index.inpatient, :]
-        return read_only(pool_patients(bed_days, self.pools, index))
+        return pool_patients(bed_days, self.pools, index)
 
     @memoized
     def pool_variation(self) -> np.ndarray:
-        return read_only(demand_variation(self.pool_patients))
+        return demand_variation(self.pool_patients)
 
     @memoized
     def pool_flagged(self) -> np.ndarray:
         """``[s, p, t]`` pools whose yearly demand swings more than the plan accepts."""
-        return read_only(self.pool_exists[:, :, None] & (self.pool_variation > self.viability_max_variation))
+        return self.pool_exists[:, :, None] & (self.pool_variation > self.viability_max_variation)
 
     def pool_flagged_in(self, year: int) -> np.ndarray:
         """``[s, p]`` flags in one year (offset; -1 is the last), that year's pools only unless
@@ -148,17 +148,18 @@ class ScenarioResult:
         if made is not None:
             return made[..., year]
         t = range(self.index.n_years)[year]
-        return self.memo.get(IN_YEAR, lambda: read_only(one_year(t)), (every_year.key.name, t))
+        return self.memo.get(IN_YEAR, lambda: one_year(t), (every_year.key.name, t))
 
     # -- cell-level derived arrays -----------------------------------------------------------
     @memoized
     def saving(self) -> np.ndarray:
-        return read_only(self.released - self.reinvested)
+        saving: np.ndarray = self.released - self.reinvested
+        return saving
 
     @memoized
     def spend_by_icb(self) -> np.ndarray:
         """``[s, i, t]`` spend over all settings."""
-        return read_only(over_settings(self.spend))
+        return over_settings(self.spend)
 
     @memoized
     def fair_share(self) -> np.ndarray:
@@ -170,7 +171,7 @@ class ScenarioResult:
         def apportion_rows(part: slice) -> None:  # rows are independent: halves side by side
             shares[part] = fair_shares(spend[part], pools[part], self.index)
         map_chunks(apportion_rows, chunks(len(spend)))
-        return read_only(shares)
+        return shares
 
     def fair_share_in(self, year: int) -> np.ndarray:
         """``[s, i]`` fair shares in one year (offset; -1 is the last): a view that shows one
@@ -186,17 +187,19 @@ class ScenarioResult:
     @memoized
     def distance(self) -> np.ndarray:
         """``[s, i, t]`` spend minus fair share (positive: above its share)."""
-        return read_only(self.spend_by_icb - self.fair_share)
+        distance: np.ndarray = self.spend_by_icb - self.fair_share
+        return distance
 
     # -- England totals per year ---------------------------------------------------------------
     @memoized
     def spend_by_setting(self) -> np.ndarray:
         """``[k, t]`` pence."""
-        return read_only(setting_per_year(self.spend))
+        return setting_per_year(self.spend)
 
     @memoized
     def total_spend(self) -> np.ndarray:
-        return read_only(self.spend_by_setting.sum(axis=0))
+        total: np.ndarray = self.spend_by_setting.sum(axis=0)
+        return total
 
     def total(self, name: str) -> np.ndarray:
         """England total per year of a flow: released, reinvested, saving, double_running
@@ -210,22 +213,25 @@ class ScenarioResult:
 
     def _summed(self, name: str) -> np.ndarray:
         if name == "saving":
-            return read_only(self.total("released") - self.total("reinvested"))
+            saving: np.ndarray = self.total("released") - self.total("reinvested")
+            return saving
         flow: np.ndarray = getattr(self, name)
-        return read_only(per_year(flow))
+        return per_year(flow)
 
     @memoized
     def total_beds(self) -> np.ndarray:
-        return read_only(self.beds.sum(axis=(0, 1)))
+        beds: np.ndarray = self.beds.sum(axis=(0, 1))
+        return beds
 
     @memoized
     def community_share(self) -> np.ndarray:
         """Community spend over all spend, per year (0 where the plan spends nothing)."""
         if self.index.community is None:
-            return read_only(np.zeros(self.index.n_years))
+            return np.zeros(self.index.n_years)
         community = self.spend_by_setting[self.index.community].astype(np.float64)
         total = self.total_spend.astype(np.float64)
-        return read_only(np.divide(community, total, out=np.zeros_like(total), where=total > 0))
+        share: np.ndarray = np.divide(community, total, out=np.zeros_like(total), where=total > 0)
+        return share
 
     # -- roll-ups ------------------------------------------------------------------------------
     def by_region(self, array_sit: np.ndarray) -> np.ndarray:
@@ -246,12 +252,7 @@ class ScenarioResult:
     @memoized
     def spend_by_service(self) -> np.ndarray:
         """``[s, t]``."""
-        return read_only(over_icbs(self.spend_by_icb))
-
-
-def read_only(array: np.ndarray) -> np.ndarray:
-    array.setflags(write=False)
-    return array
+        return over_icbs(self.spend_by_icb)
 
 
 def beds_from(activity: np.ndarray, index: PlanIndex) -> np.ndarray:

@@ -16,7 +16,7 @@ import numpy as np
 from ..domain.baseline import Baseline
 from .index import PlanIndex
 from .projection import Projection
-from .results import CELLS, FLOWS, TOTAL, ScenarioResult, beds_from, read_only
+from .results import CELLS, FLOWS, TOTAL, ScenarioResult, beds_from
 from .shift import LeverTotals
 from .sums import per_year, setting_per_year
 
@@ -40,7 +40,7 @@ def splice_projection(full: Projection, part: Projection, rows: np.ndarray) -> P
     total = Projection.total_spend.key
     before = full.memo.peek(total)
     if before is not None:  # moved by the rows' change, in exact pence
-        spliced.memo.put(total, read_only(before - per_year(full.spend[rows]) + per_year(part.spend)))
+        spliced.memo.put(total, before - per_year(full.spend[rows]) + per_year(part.spend))
     return spliced
 
 
@@ -111,7 +111,7 @@ class Patched:
         out = self.base.copy(order="K")  # keeps the settings-major layout of cubes
         for rows, part in self.patches:
             out[rows] = part
-        return read_only(out)
+        return out
 
 
 def carry_totals(full: ScenarioResult, part: ScenarioResult, result: ScenarioResult, rows: np.ndarray) -> None:
@@ -121,18 +121,17 @@ def carry_totals(full: ScenarioResult, part: ScenarioResult, result: ScenarioRes
     by_setting = ScenarioResult.spend_by_setting.key
     before = full.memo.peek(by_setting)
     if before is not None:
-        result.memo.put(by_setting, read_only(
-            before - setting_per_year(Patched.of(full, "spend").take(rows)) + part.spend_by_setting))
+        result.memo.put(by_setting, before - setting_per_year(Patched.of(full, "spend").take(rows))
+                        + part.spend_by_setting)
     for name in FLOWS:
         total = full.memo.peek(TOTAL, name)
         if total is not None and name != "saving":  # saving follows from the two it is made of
-            result.memo.put(TOTAL, read_only(total - per_year(Patched.of(full, name).take(rows))
-                                             + part.total(name)), name)
+            result.memo.put(TOTAL, total - per_year(Patched.of(full, name).take(rows)) + part.total(name), name)
     beds = ScenarioResult.total_beds.key
     before = full.memo.peek(beds)
     if before is not None:
         moved = beds_from(Patched.of(full, "activity").take(rows), sub_index(full.index, rows))
-        result.memo.put(beds, read_only(before - per_year(moved) + part.total_beds))
+        result.memo.put(beds, before - per_year(moved) + part.total_beds)
 
 
 def _splice_totals(full: LeverTotals, part: LeverTotals, rows: np.ndarray) -> LeverTotals:
