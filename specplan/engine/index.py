@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -76,10 +75,9 @@ class PlanIndex:
     row_of_code: np.ndarray  # [level code] footprint row, -1 for footprints not in this plan
 
     def __post_init__(self) -> None:
-        for field in dataclasses.fields(self):
-            value = getattr(self, field.name)
-            if isinstance(value, np.ndarray):
-                value.setflags(write=False)
+        for array in (self.region_of_icb, self.weights, self.levels, self.occupancy,
+                      self.bed_days_per_patient, self.footprint_groups, self.row_of_code):
+            array.setflags(write=False)
 
     @property
     def n_pools(self) -> int:

@@ -16,7 +16,7 @@ start, are not held up), and every reader gets the same object.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from typing import Any, Generic, Protocol, TypeVar, cast, final, overload
 
 import numpy as np
@@ -46,20 +46,25 @@ class Maker(Protocol[T_co]):
 
 
 class Memo:
-    """Named figures worked out once, on first use. Values are never replaced once made."""
+    """Named figures worked out once, on first use. Values are never replaced once made.
 
-    __slots__ = ("_values", "_pending", "_locks", "_lock")
+    Reads take no lock (a dict lookup is atomic); making an entry holds that entry's own lock,
+    so a second reader waits for the first one's value instead of working it out again.
+    """
 
-    def __init__(self) -> None:
-        self._values: dict[Hashable, object] = {}
+    __slots__ = ("_values", "_pending", "_locks")
+
+    def __init__(self, values: Mapping[Key[Any], object] | None = None) -> None:
+        """A memo holding ``values`` (arrays made read-only) from the start."""
+        self._values: dict[Hashable, object] = {} if values is None else {
+            key: read_only(value) for key, value in values.items()}
         self._pending: dict[Hashable, Maker[object]] = {}
         self._locks: dict[Hashable, threading.Lock] = {}
-        self._lock = threading.Lock()
 
     def get(self, key: Key[T], make: Callable[[], T] | None = None, part: Hashable = None) -> T:
         """The entry ``key`` (of ``part``), made by ``make()`` (or what it was deferred to) the
         first time it is asked for."""
-        slot = _slot(key, part)
+        slot = key if part is None else (key, part)
         value = self._values.get(slot)
         if value is None:
             value = self._make(slot, make)
@@ -67,57 +72,50 @@ class Memo:
 
     def peek(self, key: Key[T], part: Hashable = None) -> T | None:
         """The entry if it has been made, else None (nothing is worked out)."""
-        return cast("T | None", self._values.get(_slot(key, part)))
+        return cast("T | None", self._values.get(key if part is None else (key, part)))
 
     def has(self, key: Key[Any], part: Hashable = None) -> bool:
-        return _slot(key, part) in self._values
+        return (key if part is None else (key, part)) in self._values
 
     def put(self, key: Key[T], value: T, part: Hashable = None) -> T:
         """Give the entry a value known already (carried over from an earlier result); one
         made meanwhile stays, and is what this returns."""
-        with self._lock:
-            return cast(T, self._values.setdefault(_slot(key, part), read_only(value)))
+        slot = key if part is None else (key, part)
+        return cast(T, self._values.setdefault(slot, read_only(value)))
 
     def defer(self, key: Key[T], maker: Maker[T], part: Hashable = None) -> None:
         """Make the entry by ``maker.make()`` when first read, dropping any value it holds: for
         a result still being put together, before anyone reads it."""
-        slot = _slot(key, part)
-        with self._lock:
-            self._values.pop(slot, None)
-            self._pending[slot] = maker
+        slot = key if part is None else (key, part)
+        self._pending[slot] = maker
+        self._values.pop(slot, None)
 
     def pending(self, key: Key[T], part: Hashable = None) -> Maker[T] | None:
         """What a deferred entry is still to be made from, or None once it is made."""
-        with self._lock:
-            return cast("Maker[T] | None", self._pending.get(_slot(key, part)))
+        return cast("Maker[T] | None", self._pending.get(key if part is None else (key, part)))
 
-    def _make(self, slot: Hashable, make: Callable[[], object] | None) -> object:
-        with self._lock:
-            lock = self._locks.setdefault(slot, threading.Lock())
+    def _make(self, slot: Hashable, make: Callable[..., object] | None, *args: object) -> object:
+        """Make entry ``slot`` by its maker, else by ``make(*args)``, once."""
+        lock = self._locks.setdefault(slot, threading.Lock())  # racing threads get the same one
         with lock:
             value = self._values.get(slot)
             if value is not None:  # made by another thread while this one waited
                 return value
-            with self._lock:
-                maker = self._pending.get(slot)
+            maker = self._pending.get(slot) if self._pending else None
             if maker is not None:
                 value = maker.make()
             elif make is not None:
-                value = make()
+                value = make(*args)
             else:
                 raise KeyError(f"memo entry {slot!r} has neither a value nor a maker")
             if value is None:
                 raise ValueError(f"memo entry {slot!r} was made as None")
-            with self._lock:
-                self._values[slot] = read_only(value)
-                # The maker goes only once the value is in place, so no reader finds neither.
-                self._pending.pop(slot, None)
-                self._locks.pop(slot, None)
+            self._values[slot] = read_only(value)
+            # The maker and the lock go only once the value is in place: a reader finds one of
+            # them, and one arriving now finds the value before it looks for a lock.
+            self._pending.pop(slot, None)
+            self._locks.pop(slot, None)
         return value
-
-
-def _slot(key: Key[Any], part: Hashable) -> Hashable:
-    return key if part is None else (key, part)
 
 
 V = TypeVar("V")
@@ -160,10 +158,10 @@ class memoized(Generic[Owner, T]):  # noqa: N801 - used as a decorator, like cac
         if instance is None:
             return self
         memo = instance.memo
-        value = memo.peek(self.key)
+        value = memo._values.get(self.key)  # the hit, inline: views read these on every redraw
         if value is None:
-            value = memo.get(self.key, lambda: self.make(instance))
-        return value
+            value = memo._make(self.key, self.make, instance)
+        return cast(T, value)
 
     def is_made(self, instance: Owner) -> bool:
         """Whether ``instance`` has worked this figure out already."""
@@ -187,4 +185,6 @@ class stored(Generic[T]):  # noqa: N801 - a field, like property
     def __get__(self, instance: HasMemo | None, owner: type[Any]) -> stored[T] | T:
         if instance is None:
             return self
-        return instance.memo.get(self.key)
+        memo = instance.memo
+        value = memo._values.get(self.key)
+        return memo.get(self.key) if value is None else cast(T, value)

@@ -57,17 +57,17 @@ class ScenarioResult:
                  reinvested: np.ndarray, double_running: np.ndarray, moved_activity: np.ndarray,
                  convergence_moves: np.ndarray, levels: np.ndarray, pools: np.ndarray,
                  lever_totals: tuple[LeverTotals | None, ...], viability_max_variation: float) -> None:
-        memo = Memo()
         cells = (spend, activity, released, reinvested, double_running, moved_activity, convergence_moves)
-        for name_of_cell, cube in zip(CELLS, cells, strict=True):
-            memo.put(CELL_KEYS[name_of_cell], cube)
-        fields: dict[str, object] = {
-            "name": name, "index": index, "do_nothing_spend": read_only(do_nothing_spend),
-            "total_do_nothing": read_only(total_do_nothing), "levels": read_only(levels),
-            "pools": read_only(pools), "lever_totals": lever_totals,
-            "viability_max_variation": viability_max_variation, "memo": memo}
-        for field, value in fields.items():
-            object.__setattr__(self, field, value)
+        init = object.__setattr__  # past __setattr__, which refuses every change
+        init(self, "memo", Memo(dict(zip(CELL_KEYS.values(), cells, strict=True))))
+        init(self, "name", name)
+        init(self, "index", index)
+        init(self, "do_nothing_spend", read_only(do_nothing_spend))
+        init(self, "total_do_nothing", read_only(total_do_nothing))
+        init(self, "levels", read_only(levels))
+        init(self, "pools", read_only(pools))
+        init(self, "lever_totals", lever_totals)
+        init(self, "viability_max_variation", viability_max_variation)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a ScenarioResult is read-only (tried to set {name!r})")
@@ -205,13 +205,11 @@ class ScenarioResult:
         """England total per year of a flow: released, reinvested, saving, double_running
         (summed once: every view asks for these on every redraw)."""
         made = self.memo.peek(TOTAL, name)
-        if made is not None:
-            return made
-        if name not in FLOWS:
-            raise KeyError(f"{name!r} is not a flow ({', '.join(FLOWS)})")
-        return self.memo.get(TOTAL, lambda: self._summed(name), name)
+        return made if made is not None else self.memo.get(TOTAL, lambda: self._summed(name), name)
 
     def _summed(self, name: str) -> np.ndarray:
+        if name not in FLOWS:
+            raise KeyError(f"{name!r} is not a flow ({', '.join(FLOWS)})")
         if name == "saving":
             saving: np.ndarray = self.total("released") - self.total("reinvested")
             return saving

@@ -117,21 +117,22 @@ class Patched:
 def carry_totals(full: ScenarioResult, part: ScenarioResult, result: ScenarioResult, rows: np.ndarray) -> None:
     """Give ``result`` the England totals ``full`` had worked out, moved by the rows' change:
     in integer pence, so the same to the penny as summing the spliced cubes, for a fraction of
-    it (beds, in floats, to within rounding)."""
+    it (beds, in floats, to within rounding). ``part`` is summed directly: it is thrown away."""
     by_setting = ScenarioResult.spend_by_setting.key
     before = full.memo.peek(by_setting)
     if before is not None:
         result.memo.put(by_setting, before - setting_per_year(Patched.of(full, "spend").take(rows))
-                        + part.spend_by_setting)
+                        + setting_per_year(part.spend))
     for name in FLOWS:
         total = full.memo.peek(TOTAL, name)
         if total is not None and name != "saving":  # saving follows from the two it is made of
-            result.memo.put(TOTAL, total - per_year(Patched.of(full, name).take(rows)) + part.total(name), name)
+            moved = per_year(getattr(part, name)) - per_year(Patched.of(full, name).take(rows))
+            result.memo.put(TOTAL, total + moved, name)
     beds = ScenarioResult.total_beds.key
     before = full.memo.peek(beds)
     if before is not None:
-        moved = beds_from(Patched.of(full, "activity").take(rows), sub_index(full.index, rows))
-        result.memo.put(beds, before - per_year(moved) + part.total_beds)
+        old = beds_from(Patched.of(full, "activity").take(rows), sub_index(full.index, rows))
+        result.memo.put(beds, before - per_year(old) + per_year(beds_from(part.activity, part.index)))
 
 
 def _splice_totals(full: LeverTotals, part: LeverTotals, rows: np.ndarray) -> LeverTotals:
