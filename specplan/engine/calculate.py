@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..domain import ICB, Baseline, ConvergenceLever, Footprint, Growth, Region, ShiftLever
 from ..domain.changes import Changes
 from ..domain.plan import Plan
 from ..domain.scenario import Scenario
+from ..domain.services import ServiceLine
 from .index import PlanIndex, build_index
 from .parallel import chunks, map_chunks
 from .pipeline import Cube, apply_step, compile_option
@@ -20,6 +22,8 @@ from .shift import Flows, LeverTotals
 from .sums import over_settings
 
 DO_NOTHING = "Do nothing"
+#: A lever that moves money, the cells it acts on ``[s, i]`` and its phasing (None for convergence).
+Step = tuple[ShiftLever | ConvergenceLever, np.ndarray, np.ndarray | None]
 
 
 @dataclass(frozen=True, eq=False)
@@ -53,7 +57,7 @@ class Engine:
 
     def __init__(self) -> None:
         self._key: StructureKey | None = None
-        self._baseline: object = None
+        self._baseline: Baseline | None = None
         self._index: PlanIndex | None = None
         self._projection: Projection | None = None
         self._do_nothing: ScenarioResult | None = None
@@ -67,6 +71,7 @@ class Engine:
             self._prepare(plan)
         results = tuple(self._scenario_result(plan, s) for s in plan.scenarios)
         self._scenarios = {s: r for s, r in zip(plan.scenarios, results)}
+        assert self._index is not None and self._do_nothing is not None  # _prepare made them
         return PlanResults(plan, self._index, self._do_nothing, results)
 
     def compute_scenario(self, plan: Plan, scenario: Scenario) -> ScenarioResult:
@@ -77,6 +82,7 @@ class Engine:
     def _scenario_result(self, plan: Plan, scenario: Scenario) -> ScenarioResult:
         cached = self._scenarios.get(scenario)
         if cached is None:
+            assert self._index is not None and self._projection is not None  # _prepare made them
             cached = run_scenario(plan, self._index, self._projection, scenario)
         return cached
 
@@ -103,7 +109,8 @@ class Engine:
         levels = _level_changes(key, self._key)
         if levels is None:
             return None
-        baseline = changed_rows(self._baseline, plan.baseline) if plan.baseline is not self._baseline else []
+        baseline: np.ndarray | list[int] = (changed_rows(self._baseline, plan.baseline)
+                                            if plan.baseline is not self._baseline else [])
         return np.union1d(np.asarray(levels, np.intp), np.asarray(baseline, np.intp)).astype(np.intp)
 
     def _update_rows(self, plan: Plan, rows: np.ndarray) -> None:
@@ -112,6 +119,7 @@ class Engine:
         if not len(rows):
             return
         index = self._index
+        assert index is not None and self._projection is not None and self._do_nothing is not None
         self._projection = splice_projection(self._projection, do_nothing(plan, rows), rows)
         # Doing nothing is the projection itself (no copies); only its totals are carried over.
         nothing = Scenario(DO_NOTHING)
@@ -129,16 +137,16 @@ class StructureKey:
     level means a fresh start (see ``Engine._changed_rows``). The plan's own footprints are here
     because moving an ICB between groups changes pools without changing any service."""
 
-    regions: tuple
-    icbs: tuple
-    services: tuple
-    settings: tuple
+    regions: tuple[Region, ...]
+    icbs: tuple[ICB, ...]
+    services: tuple[ServiceLine, ...]
+    settings: tuple[str, ...]
     horizon: int
-    growth: object
+    growth: Growth
     occupancy_default: float
     occupancy_mental_health: float
     viability_max_variation: float
-    footprints: tuple
+    footprints: tuple[Footprint, ...]
 
     @classmethod
     def of(cls, plan: Plan) -> StructureKey:

@@ -6,6 +6,7 @@ Pure numpy over a :class:`ScenarioResult`, so a table, a chart and an export can
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -46,6 +47,9 @@ class PoolTable:
     spend: np.ndarray  # [i]
     fair_share: np.ndarray  # [i]
     distance: np.ndarray  # [i] spend - fair share
+
+    def __post_init__(self) -> None:
+        _read_only(self)
 
     def __len__(self) -> int:
         return len(self.names)
@@ -88,7 +92,7 @@ def _service_pools(result: ScenarioResult, service: int, year: int) -> tuple[np.
     """Pool slots in use, budgets, patients, demand swing and flags ``[p]`` of one service in one
     year: the result's own arrays when worked out already, else that row alone (a slider step
     on the Footprints view then sums one service's pools, not every service's)."""
-    if "pool_flagged" in result.__dict__:
+    if ScenarioResult.pool_flagged.is_made(result):
         return (result.pool_exists[service], result.pool_budget[service, :, year],
                 result.pool_patients[service, :, year], result.pool_variation[service, :, year],
                 result.pool_flagged[service, :, year])
@@ -107,7 +111,7 @@ def service_fair_shares(result: ScenarioResult, service: int) -> tuple[np.ndarra
     """``[i, t]`` spend and fair share of one service: the result's own arrays when it has
     worked them out already, else just this service's row (a slider step then costs one
     service's apportionment, not every service's)."""
-    if "fair_share" in result.__dict__:  # the cached property has run
+    if ScenarioResult.fair_share.is_made(result):
         return result.spend_by_icb[service], result.fair_share[service]
     spend = result.spend[service].sum(axis=1)  # [i, t]
     rows = slice(service, service + 1)
@@ -137,6 +141,16 @@ class IcbDistances:
     fair_share: np.ndarray
     distance: np.ndarray
     in_scope: np.ndarray
+
+    def __post_init__(self) -> None:
+        _read_only(self)
+
+
+def _read_only(table: PoolTable | IcbDistances) -> None:
+    for field in dataclasses.fields(table):
+        value = getattr(table, field.name)
+        if isinstance(value, np.ndarray):
+            value.setflags(write=False)
 
 
 def icb_distances(result: ScenarioResult, plan: Plan, scope: Scope, year: int) -> IcbDistances:

@@ -74,6 +74,11 @@ class PlanIndex:
     group_names: tuple[tuple[str, ...], ...]  # [f][slot]
     row_of_code: np.ndarray  # [level code] footprint row, -1 for footprints not in this plan
 
+    def __post_init__(self) -> None:
+        for array in (self.region_of_icb, self.weights, self.levels, self.occupancy,
+                      self.bed_days_per_patient, self.footprint_groups, self.row_of_code):
+            array.setflags(write=False)
+
     @property
     def n_pools(self) -> int:
         """Pool slots per service: enough for the footprint with the most groups (one pool per

@@ -16,7 +16,8 @@ def pool_of(levels: np.ndarray, index: PlanIndex) -> np.ndarray:
     """``[s, i]`` pool slot of each ICB for each service: its group in the service's footprint
     (0 nationally, the region's position regionally, the ICB's own position for ICS-level
     services, the group's position in a custom footprint)."""
-    return index.footprint_groups[index.row_of_code[levels]]
+    slots: np.ndarray = index.footprint_groups[index.row_of_code[levels]]
+    return slots
 
 
 def fair_shares(spend: np.ndarray, pools: np.ndarray, index: PlanIndex) -> np.ndarray:

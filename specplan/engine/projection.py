@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from ..domain.plan import Plan
+from .memo import Memo, memoized
 from .rounding import round_half_away
 from .sums import per_year
 
@@ -21,8 +21,13 @@ class Projection:
 
     spend: np.ndarray
     activity: np.ndarray
+    memo: Memo = field(default_factory=Memo, init=False, repr=False)
 
-    @cached_property
+    def __post_init__(self) -> None:
+        self.spend.setflags(write=False)
+        self.activity.setflags(write=False)
+
+    @memoized
     def total_spend(self) -> np.ndarray:
         """``[t]`` England total."""
         return per_year(self.spend)

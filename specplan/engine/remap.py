@@ -136,13 +136,15 @@ def covered_share(source: Vintage, target: Vintage, code: str, named: set[str]) 
 
 def reconcile(before: Plan, after: Plan, by_region: bool) -> tuple[Reconciliation, ...]:
     """Base-year spend per service and setting (and region) in both plans, where either has any."""
-    regions = list(dict.fromkeys(icb.region for icb in before.icbs + after.icbs)) if by_region else [None]
+    regions: list[str | None] = (list(dict.fromkeys(icb.region for icb in before.icbs + after.icbs))
+                                 if by_region else [None])
 
     def totals(plan: Plan) -> np.ndarray:
         member = np.zeros((len(plan.icbs), len(regions)), np.int64)
         for n, icb in enumerate(plan.icbs):
             member[n, regions.index(icb.region) if by_region else 0] = 1
-        return np.einsum("sik,ir->rsk", plan.baseline.spend_pence, member)
+        spend: np.ndarray = np.einsum("sik,ir->rsk", plan.baseline.spend_pence, member)
+        return spend
 
     old, new = totals(before), totals(after)
     r, s, k = np.nonzero((old != 0) | (new != 0))

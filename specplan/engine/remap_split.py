@@ -10,6 +10,8 @@ pence on every machine. ``S0`` is split as ``a * scale + b`` so that no product 
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 
@@ -45,7 +47,8 @@ def _largest_remainder(spend: np.ndarray, units: np.ndarray, scale: int) -> np.n
         ahead[:, :, other + 1:, :] |= theirs == remainder[:, :, other + 1:, :]
         rank += ahead
     parts += rank < short[:, :, None, :]
-    return parts
+    awarded: np.ndarray = parts
+    return awarded
 
 
 def gather(parts: np.ndarray, to_index: np.ndarray, units: np.ndarray, n_new: int) -> np.ndarray:
@@ -53,7 +56,8 @@ def gather(parts: np.ndarray, to_index: np.ndarray, units: np.ndarray, n_new: in
     out = np.zeros((parts.shape[0], n_new, parts.shape[3]), parts.dtype)
     for g in range(units.shape[1]):
         real = units[:, g] > 0
-        np.add.at(out, (slice(None), to_index[real, g], slice(None)), parts[:, real, g, :])
+        where: Any = (slice(None), to_index[real, g], slice(None))  # numpy's stubs take no tuples
+        np.add.at(out, where, parts[:, real, g, :])
     return out
 
 

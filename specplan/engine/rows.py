@@ -16,13 +16,9 @@ import numpy as np
 from ..domain.baseline import Baseline
 from .index import PlanIndex
 from .projection import Projection
-from .results import ScenarioResult, beds_from, read_only
+from .results import CELLS, FLOWS, TOTAL, ScenarioResult, beds_from
 from .shift import LeverTotals
 from .sums import per_year, setting_per_year
-
-#: Arrays of a result indexed by service first that depend on the base year.
-CELL_FIELDS = ("spend", "activity", "released", "reinvested", "double_running", "moved_activity",
-               "convergence_moves")
 
 
 def changed_rows(before: Baseline, after: Baseline) -> np.ndarray:
@@ -41,25 +37,29 @@ def sub_index(index: PlanIndex, rows: np.ndarray) -> PlanIndex:
 
 def splice_projection(full: Projection, part: Projection, rows: np.ndarray) -> Projection:
     spliced = Projection(_splice(full.spend, part.spend, rows), _splice(full.activity, part.activity, rows))
-    if "total_spend" in full.__dict__:  # moved by the rows' change, in exact pence
-        spliced.__dict__["total_spend"] = read_only(
-            full.total_spend - per_year(full.spend[rows]) + per_year(part.spend))
+    total = Projection.total_spend.key
+    before = full.memo.peek(total)
+    if before is not None:  # moved by the rows' change, in exact pence
+        spliced.memo.put(total, before - per_year(full.spend[rows]) + per_year(part.spend))
     return spliced
 
 
 def splice_result(full: ScenarioResult, part: ScenarioResult, rows: np.ndarray,
                   index: PlanIndex, projection: Projection) -> ScenarioResult:
     """``full`` with the rows ``rows`` taken from ``part`` (a run over those rows only)."""
-    totals = tuple(None if old is None else _splice_totals(old, new, rows)
-                   for old, new in zip(full.lever_totals, part.lever_totals))
-    pending = {name: Patched.of(full, name).with_rows(rows, getattr(part, name)) for name in CELL_FIELDS}
-    # The old arrays stand in until the patched ones are read (replace() would otherwise make
-    # any still deferred in ``full``).
-    result = dataclasses.replace(full, index=index, do_nothing_spend=projection.spend,
-                                 total_do_nothing=projection.total_spend, lever_totals=totals,
-                                 levels=_splice(full.levels, part.levels, rows),
-                                 pools=_splice(full.pools, part.pools, rows),
-                                 **{name: patched.base for name, patched in pending.items()})
+    totals = tuple(None if old is None or new is None else _splice_totals(old, new, rows)
+                   for old, new in zip(full.lever_totals, part.lever_totals, strict=True))
+    pending = {name: Patched.of(full, name).with_rows(rows, getattr(part, name)) for name in CELLS}
+    # The old arrays stand in until the patched ones are read.
+    cells = {name: patched.base for name, patched in pending.items()}
+    result = ScenarioResult(
+        name=full.name, index=index, spend=cells["spend"], activity=cells["activity"],
+        do_nothing_spend=projection.spend, total_do_nothing=projection.total_spend,
+        released=cells["released"], reinvested=cells["reinvested"],
+        double_running=cells["double_running"], moved_activity=cells["moved_activity"],
+        convergence_moves=cells["convergence_moves"], levels=_splice(full.levels, part.levels, rows),
+        pools=_splice(full.pools, part.pools, rows), lever_totals=totals,
+        viability_max_variation=full.viability_max_variation)
     for name, patched in pending.items():
         result.defer(name, patched)
     carry_totals(full, part, result, rows)
@@ -75,7 +75,10 @@ class Patched:
     @classmethod
     def of(cls, result: ScenarioResult, name: str) -> Patched:
         pending = result.deferred(name)
-        return pending if pending is not None else cls(getattr(result, name))
+        if isinstance(pending, Patched):
+            return pending
+        cells: np.ndarray = getattr(result, name)
+        return cls(cells)
 
     #: More patches than this and the array is made, to start again from it.
     MAX_PATCHES = 4
@@ -99,7 +102,8 @@ class Patched:
             for n, row in enumerate(wanted):
                 if row in where:
                     out[n] = part[where[row]]
-        return out
+        taken: np.ndarray = out
+        return taken
 
     def make(self) -> np.ndarray:
         if self.base.ndim == 1:  # a placeholder for a flow nobody moved (no double running, say)
@@ -107,24 +111,28 @@ class Patched:
         out = self.base.copy(order="K")  # keeps the settings-major layout of cubes
         for rows, part in self.patches:
             out[rows] = part
-        return read_only(out)
+        return out
 
 
 def carry_totals(full: ScenarioResult, part: ScenarioResult, result: ScenarioResult, rows: np.ndarray) -> None:
     """Give ``result`` the England totals ``full`` had worked out, moved by the rows' change:
     in integer pence, so the same to the penny as summing the spliced cubes, for a fraction of
-    it (beds, in floats, to within rounding)."""
-    cache = result.__dict__
-    if "spend_by_setting" in full.__dict__:
-        cache["spend_by_setting"] = read_only(
-            full.spend_by_setting - setting_per_year(Patched.of(full, "spend").take(rows)) + part.spend_by_setting)
-    flows = full.__dict__.get("_flow_totals", {})
-    cache["_flow_totals"] = {
-        name: read_only(total - per_year(Patched.of(full, name).take(rows)) + part.total(name))
-        for name, total in flows.items() if name in ("released", "reinvested", "double_running")}
-    if "total_beds" in full.__dict__:
-        before = beds_from(Patched.of(full, "activity").take(rows), sub_index(full.index, rows))
-        cache["total_beds"] = read_only(full.total_beds - per_year(before) + part.total_beds)
+    it (beds, in floats, to within rounding). ``part`` is summed directly: it is thrown away."""
+    by_setting = ScenarioResult.spend_by_setting.key
+    before = full.memo.peek(by_setting)
+    if before is not None:
+        result.memo.put(by_setting, before - setting_per_year(Patched.of(full, "spend").take(rows))
+                        + setting_per_year(part.spend))
+    for name in FLOWS:
+        total = full.memo.peek(TOTAL, name)
+        if total is not None and name != "saving":  # saving follows from the two it is made of
+            moved = per_year(getattr(part, name)) - per_year(Patched.of(full, name).take(rows))
+            result.memo.put(TOTAL, total + moved, name)
+    beds = ScenarioResult.total_beds.key
+    before = full.memo.peek(beds)
+    if before is not None:
+        old = beds_from(Patched.of(full, "activity").take(rows), sub_index(full.index, rows))
+        result.memo.put(beds, before - per_year(old) + per_year(beds_from(part.activity, part.index)))
 
 
 def _splice_totals(full: LeverTotals, part: LeverTotals, rows: np.ndarray) -> LeverTotals:

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..domain.plan import Plan
-from .results import ScenarioResult
+from .memo import Key
+from .results import FLOWS, ScenarioResult
 from .sums import per_year, setting_per_year
+
+if TYPE_CHECKING:
+    from .calculate import PlanResults
 
 
 @dataclass(frozen=True)
@@ -53,31 +58,39 @@ class ScopedTotals:
     beds: np.ndarray
     community_share: np.ndarray
 
+    def __post_init__(self) -> None:
+        for array in (self.spend, self.do_nothing, self.by_setting, self.released, self.reinvested,
+                      self.saving, self.double_running, self.beds, self.community_share):
+            array.setflags(write=False)
+
     @property
     def cumulative_saving(self) -> int:
         return int(self.saving.sum())
 
 
+#: A result's totals within one scope, by the scope (``scoped_totals``).
+SCOPED_TOTALS: Key[ScopedTotals] = Key("scoped totals")
+
+
 def scoped_totals(result: ScenarioResult, plan: Plan, scope: Scope) -> ScopedTotals:
     """The figures of ``result`` summed over ``scope``, kept on the result: a slider step
     changes one option, and the others' totals are then read, not summed again."""
-    cache = result.__dict__.setdefault("_scoped_totals", {})
-    if scope not in cache:
-        cache[scope] = _sum_in_scope(result, plan, scope)
-    return cache[scope]
+    made = result.memo.peek(SCOPED_TOTALS, scope)
+    if made is not None:
+        return made
+    return result.memo.get(SCOPED_TOTALS, lambda: _sum_in_scope(result, plan, scope), scope)
 
 
 def _sum_in_scope(result: ScenarioResult, plan: Plan, scope: Scope) -> ScopedTotals:
     if scope.is_everything:
         spend_k = result.spend_by_setting
-        flows = {name: result.total(name) for name in ("released", "reinvested", "saving", "double_running")}
+        flows = {name: result.total(name) for name in FLOWS}
         do_nothing, beds = result.total_do_nothing, result.total_beds
     else:
         services, icbs = scope.masks(plan)
         cells = np.ix_(services, icbs)
         spend_k = setting_per_year(result.spend[cells])
-        flows = {name: per_year(getattr(result, name)[cells])
-                 for name in ("released", "reinvested", "saving", "double_running")}
+        flows = {name: per_year(getattr(result, name)[cells]) for name in FLOWS}
         do_nothing = per_year(result.do_nothing_spend[cells])
         beds = result.beds[cells].sum(axis=(0, 1))
     spend = spend_k.sum(axis=0)
@@ -85,14 +98,11 @@ def _sum_in_scope(result: ScenarioResult, plan: Plan, scope: Scope) -> ScopedTot
     share = np.zeros(spend.shape)
     if community is not None:
         np.divide(spend_k[community], spend, out=share, where=spend > 0)
-    arrays = (spend, do_nothing, spend_k, flows["released"], flows["reinvested"], flows["saving"],
-              flows["double_running"], beds, share)
-    for array in arrays:
-        array.setflags(write=False)
-    return ScopedTotals(result.name, *arrays)
+    return ScopedTotals(result.name, spend, do_nothing, spend_k, flows["released"], flows["reinvested"],
+                        flows["saving"], flows["double_running"], beds, share)
 
 
-def totals_in_scope(results, scope: Scope) -> tuple[list[ScopedTotals], ScopedTotals]:
+def totals_in_scope(results: PlanResults, scope: Scope) -> tuple[list[ScopedTotals], ScopedTotals]:
     """Every option's totals within ``scope`` (plan order), and doing nothing's."""
     plan = results.plan
     return [scoped_totals(r, plan, scope) for r in results.scenarios], scoped_totals(results.do_nothing, plan, scope)

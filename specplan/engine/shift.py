@@ -7,8 +7,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..domain import ShiftLever
+from .memo import Key, Memo
 from .rounding import round_half_up
 from .sums import over_icbs
+
+#: A lever's ``[s, t]`` sums per service, and its ``[t]`` England totals, by the flow's name.
+BY_SERVICE: Key[np.ndarray] = Key("by service")
+ENGLAND: Key[np.ndarray] = Key("England")
 
 
 @dataclass
@@ -46,7 +51,7 @@ class Flows:
 class LeverTotals:
     """What one lever did, per service and year and England totals per year, summed on first
     use (most redraws ask for none of them, and summing every flow would cost as much as the
-    lever itself)."""
+    lever itself). The sums live in ``memo``, by the flow's name, and are read-only."""
 
     NAMES = ("released", "reinvested", "double_running", "moved_activity")
 
@@ -58,14 +63,16 @@ class LeverTotals:
 
     def _fill(self, cells: dict[str, np.ndarray], by_service: dict[str, np.ndarray],
               parts: tuple[LeverTotals, ...], shape: tuple[int, int]) -> None:
-        self._cells, self._by_service, self._parts, self._shape = cells, by_service, parts, shape
-        self._england: dict[str, np.ndarray] = {}
+        self._cells, self._parts, self._shape = cells, parts, shape
+        self.memo = Memo()
+        for name, sums in by_service.items():
+            self.memo.put(BY_SERVICE, sums, name)
 
     @classmethod
     def of_services(cls, by_service: dict[str, np.ndarray]) -> LeverTotals:
         """Totals from ``[s, t]`` sums per service (after a base-year edit, spliced by row)."""
         totals = cls.__new__(cls)
-        totals._fill({}, dict(by_service), (), by_service["released"].shape)
+        totals._fill({}, by_service, (), by_service["released"].shape)
         return totals
 
     @classmethod
@@ -79,22 +86,26 @@ class LeverTotals:
 
     def by_service(self, name: str) -> np.ndarray:
         """``[s, t]`` flow ``name`` summed over ICBs."""
-        if name not in self._by_service:
-            if self._parts:
-                self._by_service[name] = np.concatenate([part.by_service(name) for part in self._parts])
-            else:
-                cells = self._cells[name]
-                self._by_service[name] = (over_icbs(cells) if cells.ndim == 3
-                                          else np.zeros(self._shape, cells.dtype))
-        by_service: np.ndarray = self._by_service[name]
-        return by_service
+        made = self.memo.peek(BY_SERVICE, name)
+        return made if made is not None else self.memo.get(BY_SERVICE, lambda: self._by_service(name), name)
+
+    def _by_service(self, name: str) -> np.ndarray:
+        if self._parts:
+            return np.concatenate([part.by_service(name) for part in self._parts])
+        cells = self._cells[name]
+        return over_icbs(cells) if cells.ndim == 3 else np.zeros(self._shape, cells.dtype)
 
     def england(self, name: str) -> np.ndarray:
         """``[t]`` flow ``name`` (or ``saving``) summed over England, once."""
-        if name not in self._england:
-            self._england[name] = (self.england("released") - self.england("reinvested") if name == "saving"
-                                   else self.by_service(name).sum(axis=0))
-        return self._england[name]
+        made = self.memo.peek(ENGLAND, name)
+        return made if made is not None else self.memo.get(ENGLAND, lambda: self._england(name), name)
+
+    def _england(self, name: str) -> np.ndarray:
+        if name == "saving":
+            saving: np.ndarray = self.england("released") - self.england("reinvested")
+            return saving
+        total: np.ndarray = self.by_service(name).sum(axis=0)
+        return total
 
     @property
     def released(self) -> np.ndarray:

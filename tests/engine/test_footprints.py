@@ -8,7 +8,7 @@ from factories import make_plan
 
 from specplan.domain import PlanningLevel, edits
 from specplan.domain.samples import build_sample
-from specplan.engine import compute
+from specplan.engine import ScenarioResult, compute
 from specplan.engine.footprints import icb_distances, pool_table, region_groups
 from specplan.engine.scope import Scope
 
@@ -105,7 +105,7 @@ def test_one_service_fair_shares_equal_the_whole_results():
     for result, untouched in zip((results.do_nothing, *results.scenarios), (fresh.do_nothing, *fresh.scenarios)):
         for s in range(len(plan.services)):
             table = pool_table(untouched, plan, s, plan.horizon)
-            assert "fair_share" not in untouched.__dict__
+            assert not ScenarioResult.fair_share.is_made(untouched)
             assert np.array_equal(table.fair_share, result.fair_share[s, :, plan.horizon])
             assert np.array_equal(table.spend, result.spend_by_icb[s, :, plan.horizon])
 
@@ -116,7 +116,7 @@ def test_a_pool_table_worked_out_for_one_service_equals_the_full_arrays():
         for service in (0, 40, len(plan.services) - 1):
             result = compute(plan).scenario(name)
             one = pool_table(result, plan, service, plan.horizon)  # nothing summed yet: the row alone
-            assert "pool_flagged" not in result.__dict__
+            assert not ScenarioResult.pool_flagged.is_made(result)
             slots = np.flatnonzero(result.pool_exists[service])
             assert one.budget.tolist() == result.pool_budget[service, slots, -1].tolist()
             assert np.array_equal(one.flagged, result.pool_flagged[service, slots, -1])
@@ -128,7 +128,7 @@ def test_pools_flagged_in_one_year_equal_every_years_flags():
     plan = build_sample("national").replace(viability_max_variation=0.05)
     for result in compute(plan).scenarios:
         final, first = result.pool_flagged_in(-1).copy(), result.pool_flagged_in(0).copy()
-        assert "pool_flagged" not in result.__dict__
+        assert not ScenarioResult.pool_flagged.is_made(result)
         assert np.array_equal(final, result.pool_flagged[:, :, -1])
         assert np.array_equal(first, result.pool_flagged[:, :, 0])
         assert final.any()  # the test means something: some pools are too small

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import subprocess
 import sys
@@ -100,18 +101,28 @@ def test_validate_lists_problems_and_exits_non_zero(small_file, capsys):
 
 def test_validate_reports_the_plan_invariants(monkeypatch, mh_plan):
     """An engine that broke released = reinvested + saving would be caught."""
+    from specplan.engine import ScenarioResult
     from specplan.store import validate
 
     real = validate.compute
 
     def broken(plan):
         results = real(plan)
-        scenario = results.scenarios[1]
-        _ = scenario.saving  # worked out from the correct figures, then released goes wrong
-        released = scenario.released.copy()
+        good = results.scenarios[1]
+        released = good.released.copy()
         released[0, 0, 1] += 1
-        object.__setattr__(scenario, "released", released)
-        return results
+        bad = ScenarioResult(
+            name=good.name, index=good.index, spend=good.spend, activity=good.activity,
+            do_nothing_spend=good.do_nothing_spend, total_do_nothing=good.total_do_nothing,
+            released=released, reinvested=good.reinvested, double_running=good.double_running,
+            moved_activity=good.moved_activity, convergence_moves=good.convergence_moves,
+            levels=good.levels, pools=good.pools, lever_totals=good.lever_totals,
+            viability_max_variation=good.viability_max_variation)
+        # Saving as worked out from the correct figures; released has gone wrong since.
+        bad.memo.put(ScenarioResult.saving.key, good.saving)
+        scenarios = list(results.scenarios)
+        scenarios[1] = bad
+        return dataclasses.replace(results, scenarios=tuple(scenarios))
     monkeypatch.setattr(validate, "compute", broken)
     problems = validate.check_invariants(mh_plan)
     assert any("released = reinvested + saving" in p and "'Community first'" in p for p in problems)
