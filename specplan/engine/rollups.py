@@ -6,11 +6,20 @@ whole plan's total exactly (sums of integers; nothing is apportioned).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from ..domain.plan import Plan
 from .apportion import group_sum
 from .results import ScenarioResult
+
+if TYPE_CHECKING:
+    from .calculate import PlanResults
+
+#: What a roll-up can show for each group: the option's spend, doing nothing's, or the first less the second.
+KINDS = ("option", "do_nothing", "difference")
 
 
 def spend_by_group(result: ScenarioResult, footprint: str) -> tuple[tuple[str, ...], np.ndarray]:
@@ -33,3 +42,47 @@ def spend_by_footprint(result: ScenarioResult, plan: Plan) -> dict[str, dict[str
         groups, spend = spend_by_group(result, name)
         out[name] = {group: [int(v) for v in row] for group, row in zip(groups, spend)}
     return out
+
+
+@dataclass(frozen=True)
+class FootprintSpend:
+    """One option and doing nothing rolled up by one footprint: spend ``[group, t]`` in pence.
+
+    Every total here is a sum of integers over all the groups, so it is the whole plan's figure
+    to the penny (the views and the report show these, never sums of their own)."""
+
+    footprint: str
+    option: str
+    groups: tuple[str, ...]
+    spend: np.ndarray
+    do_nothing: np.ndarray
+
+    def by_group(self, kind: str = "option") -> np.ndarray:
+        """``[group, t]`` pence of ``kind`` (one of :data:`KINDS`)."""
+        if kind == "option":
+            return self.spend
+        if kind == "do_nothing":
+            return self.do_nothing
+        if kind == "difference":
+            return self.spend - self.do_nothing
+        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+
+    def total(self, kind: str = "option") -> np.ndarray:
+        """``[t]`` pence over every group: the whole plan's spend (or difference) each year."""
+        return self.by_group(kind).sum(axis=0)
+
+    def cumulative(self, kind: str = "option") -> np.ndarray:
+        """``[group]`` pence over every year of the plan."""
+        return self.by_group(kind).sum(axis=1)
+
+    def cumulative_total(self, kind: str = "option") -> int:
+        """Pence over every group and year: the whole plan's cumulative figure."""
+        return int(self.by_group(kind).sum())
+
+
+def footprint_spend(results: PlanResults, footprint: str, option: str | None) -> FootprintSpend:
+    """``option`` (doing nothing when None) and doing nothing by the groups of ``footprint``."""
+    result = results.do_nothing if option is None else results.scenario(option)
+    groups, spend = spend_by_group(result, footprint)
+    _, nothing = spend_by_group(results.do_nothing, footprint)
+    return FootprintSpend(footprint, result.name, groups, spend.astype(np.int64), nothing.astype(np.int64))

@@ -93,7 +93,8 @@ def test_cover_names_the_plan_date_version_and_illustrative_note(mh_report):
 
 def test_contents_page_numbers_point_at_the_sections(mh_report):
     plan, _written, pages = mh_report
-    titles = ["Summary", "Options compared", "Appraisal", *(f"Option: {s.name}" for s in plan.scenarios),
+    titles = ["Summary", "Options compared", "Spend by footprint", "Appraisal",
+              *(f"Option: {s.name}" for s in plan.scenarios),
               "Assumptions"]
     for title in titles:
         listed = re.search(re.escape(title) + r" (\d+)", pages[0])
@@ -342,6 +343,44 @@ def test_national_report_matches_the_engine(tmp_path):
             assert f"{short} {share(rate.rate)}" in assumptions
 
 
+def test_spend_by_footprint_is_by_region_with_the_plans_totals(mh_report):
+    plan, _written, pages = mh_report
+    section = pages_titled(pages, "Spend by footprint")
+    results = compute(plan)
+    assert "Regional (NHS regions)" in section
+    assert f"in the final year {plan.years[-1]}" in section
+    # the sample's options include one without levers: it is doing nothing, not a second column
+    assert section.count("Midlands £") == len(plan.scenarios) - 1  # a row in each table of two options
+    # one region (Midlands): its row and the total row are both the plan's figures, two options a table
+    names = [s.name for s in plan.scenarios]
+    for pair in (names[:2], names[2:]):
+        spend = [results.scenario(name).total_spend for name in pair]
+        figures = " ".join(f"{money(s[-1])} {money(s.sum())}" for s in spend)
+        assert f"Midlands {figures} Total {figures}" in section
+
+
+def test_spend_by_footprint_reports_each_of_the_plans_own_footprints(tmp_path):
+    from specplan.domain import Footprint, FootprintGroup
+    from specplan.engine.rollups import footprint_spend
+
+    plan = build_sample("mh-collaborative")
+    codes = [i.code for i in plan.icbs]
+    own = Footprint("Trent and Lincs", (FootprintGroup("Trent", tuple(codes[:2])),
+                                        FootprintGroup("Lincolnshire and Northants", tuple(codes[2:]))))
+    plan = plan.replace(footprints=(own,))
+    path = write_report(plan, tmp_path / "own.pdf", options=["Community first"], when=WHEN)
+    section = pages_titled(read(path), "Spend by footprint")
+    assert "Trent and Lincs" in section and "Regional (NHS regions)" not in section
+    results = compute(plan)
+    rolled = footprint_spend(results, "Trent and Lincs", "Community first")
+    nothing, option = rolled.by_group("do_nothing"), rolled.spend
+    trent = f"Trent {money(nothing[0, -1])} {money(nothing[0].sum())} {money(option[0, -1])} {money(option[0].sum())}"
+    assert trent in section  # doing nothing beside the option (the report leaves out the lever-less one)
+    spend, do_nothing = results.scenario("Community first").total_spend, results.do_nothing.total_spend
+    assert (f"Total {money(do_nothing[-1])} {money(do_nothing.sum())} {money(spend[-1])} {money(spend.sum())}"
+            in section)
+
+
 def test_file_export_report_writes_the_documents_plan(window, dialogs, tmp_path):
     path = tmp_path / "from the menu.pdf"
     dialogs.answer("save_path", str(path))
@@ -380,5 +419,6 @@ def option_pages(plan, pages: list[str], name: str) -> str:
 
 
 def _is_section_start(text: str) -> bool:
-    return text.startswith(("Summary", "Options compared", "Appraisal", "Option: ", "Assumptions"))
+    return text.startswith(("Summary", "Options compared", "Spend by footprint", "Appraisal", "Option: ",
+                            "Assumptions"))
 

@@ -1,4 +1,5 @@
-"""The report as one HTML document: cover, summary, comparison, appraisal, options, assumptions.
+"""The report as one HTML document: cover, summary, comparison, spend by footprint, appraisal,
+options, assumptions.
 
 Every figure is an engine number formatted by ``ui.formatting``, so the paper says what the app
 and the command line say.
@@ -14,6 +15,8 @@ from ..formatting import comparison_figure, share
 from .appraisal_section import appraisal_section, appraisal_summary, rank_text
 from .assumptions_section import assumptions
 from .context import ReportContext
+from .footprint_section import TITLE as FOOTPRINT_TITLE
+from .footprint_section import footprint_section
 from .images import OPTION_MIX, TRAJECTORY
 from .option_section import option_section
 from .tables import Cell, chunks, figure, grid, pairs
@@ -38,13 +41,14 @@ table {{ font-size: 8.5pt; }}
 
 def section_titles(context: ReportContext) -> list[str]:
     """The level-1 headings in order, as the contents lists them."""
-    return (["Summary", "Options compared", "Appraisal"]
+    return (["Summary", "Options compared", FOOTPRINT_TITLE, "Appraisal"]
             + [f"Option: {name}" for name in context.options] + ["Assumptions"])
 
 
 def report_html(context: ReportContext, pages: dict[str, int] | None = None) -> str:
     """The whole report; ``pages`` maps section titles to page numbers for the contents."""
-    parts = [cover(context, pages or {}), summary(context), comparison(context), appraisal_section(context)]
+    parts = [cover(context, pages or {}), summary(context), comparison(context), footprint_section(context),
+             appraisal_section(context)]
     parts += [option_section(context, n, name) for n, name in enumerate(context.options)]
     parts.append(assumptions(context))
     return f"<html><head><style>{CSS}</style></head><body>{''.join(parts)}</body></html>"

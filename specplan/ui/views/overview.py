@@ -1,4 +1,5 @@
-"""Overview: headline tiles for the selected option and the live charts of every option."""
+"""Overview: headline tiles for the selected option, the live charts of every option, and below
+them the selected option's spend rolled up by any footprint of the plan."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from ..charts.shift import ShiftChart
 from ..charts.trajectory import TrajectoryChart
 from ..document.document import Document
 from ..formatting import money, share
+from ..widgets.footprint_spend import FootprintSpendPanel
 from ..widgets.live import LiveView
 from ..widgets.reflow import ReflowLayout
 from ..widgets.tiles import Tile
@@ -58,6 +60,9 @@ class OverviewView(LiveView):
             chart.setMinimumWidth(20 * chart.fontMetrics().height())
             pair.addWidget(chart)
         layout.addLayout(pair, stretch=1)
+        # Its own live view: it redraws on its own choices, and not with every tile.
+        self.by_footprint = FootprintSpendPanel(document, self, unit)
+        layout.addWidget(self.by_footprint, stretch=1)
 
     def refresh(self) -> None:
         document = self.document
