@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from choosing import choose
 from PySide6.QtCore import Qt
 
 from specplan.domain import Footprint, FootprintGroup, edits, footprint_edits
@@ -23,23 +24,10 @@ def rows(model, role=Qt.ItemDataRole.DisplayRole):
             for r in range(model.rowCount())]
 
 
-def choose(qtbot, box, text):
-    """Pick ``text`` from the drop-down as a person would: open it and click the item."""
-    box.showPopup()
-    view = box.view()
-    qtbot.waitUntil(view.isVisible)
-    row = next(n for n in range(box.count()) if box.itemText(n) == text)
-    index = view.model().index(row, 0)
-    view.scrollTo(index)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
-    qtbot.waitUntil(lambda: not view.isVisible())
-    assert box.currentText() == text
-
-
 def test_choosing_ics_shows_each_icb_and_a_total_equal_to_the_option(qtbot, window):
     doc = window.document
     view = panel(window)
-    window.option_box.setCurrentText("Community first")
+    choose(qtbot, window.option_box, "Community first")
     qtbot.keyClicks(view.footprint_box, "ICS")  # typing in a closed combo box picks the item
     assert view.footprint == "ics"
     table = rows(view.model)
@@ -58,7 +46,7 @@ def test_choosing_ics_shows_each_icb_and_a_total_equal_to_the_option(qtbot, wind
 def test_doing_nothing_and_the_difference_are_the_engines(qtbot, window):
     doc = window.document
     view = panel(window)
-    window.option_box.setCurrentText("Community first")
+    choose(qtbot, window.option_box, "Community first")
     choose(qtbot, view.show_box, "The option less doing nothing")
     option, nothing = doc.results.scenario("Community first"), doc.results.do_nothing
     total = rows(view.model, PENCE_ROLE)[-1][1:]
@@ -71,7 +59,7 @@ def test_doing_nothing_and_the_difference_are_the_engines(qtbot, window):
 def test_an_edit_to_the_option_redraws_the_total(qtbot, window):
     doc = window.document
     view = panel(window)
-    window.option_box.setCurrentText("Community first")
+    choose(qtbot, window.option_box, "Community first")
     before = rows(view.model, PENCE_ROLE)[-1][-1]
     with qtbot.waitSignal(doc.sig_results_changed, timeout=2000):
         doc.try_apply(edits.set_lever, "Community first", 0, "target_share", 0.6)
