@@ -64,16 +64,19 @@ class FootprintSpend:
         if kind == "do_nothing":
             return self.do_nothing
         if kind == "difference":
-            return self.spend - self.do_nothing
+            difference: np.ndarray = self.spend - self.do_nothing
+            return difference
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
 
     def total(self, kind: str = "option") -> np.ndarray:
         """``[t]`` pence over every group: the whole plan's spend (or difference) each year."""
-        return self.by_group(kind).sum(axis=0)
+        total: np.ndarray = self.by_group(kind).sum(axis=0)
+        return total
 
     def cumulative(self, kind: str = "option") -> np.ndarray:
         """``[group]`` pence over every year of the plan."""
-        return self.by_group(kind).sum(axis=1)
+        cumulative: np.ndarray = self.by_group(kind).sum(axis=1)
+        return cumulative
 
     def cumulative_total(self, kind: str = "option") -> int:
         """Pence over every group and year: the whole plan's cumulative figure."""
